@@ -1,0 +1,37 @@
+// npm run demo -- --data DIR: loads the sample meeting (the seed meeting of Bắc Từ Liêm, 2019)
+// into that data folder and prints its id. Also sets an organisation profile if none exists,
+// so the sample's documents come out right at once.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app';
+import { resolveDataDir } from '../core/data-dir';
+import { SAMPLE_PROFILE, SAMPLE_FILE } from '../core/sample';
+
+export async function loadSample(dataDir: string): Promise<number> {
+  const core = createCore({ dataDir, mode: 'cli' });
+  try {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const bytes = readFileSync(path.join(root, SAMPLE_FILE));
+    const profile = await core.registry.dispatch('profile.get', {});
+    if (profile.ok && profile.value === null) await core.registry.dispatch('profile.save', SAMPLE_PROFILE);
+    const r = await core.registry.dispatch('meetingFile.import', { fileName: path.basename(SAMPLE_FILE), dataBase64: bytes.toString('base64') });
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.value as { id: number }).id;
+  } finally {
+    core.close();
+  }
+}
+
+const isMain = process.argv[1] && /cli[\\/]demo\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' }, json: { type: 'boolean' } } });
+  try {
+    const id = await loadSample(resolveDataDir(values.data));
+    process.stdout.write(values.json ? `${JSON.stringify({ id })}\n` : `${id}\n`);
+  } catch (e) {
+    process.stderr.write(`Lỗi: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

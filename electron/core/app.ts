@@ -1,0 +1,41 @@
+// Builds the core for one data folder: opens the database and registers every feature's
+// handlers. Electron's main process, the browser-mode server and the CLI all start here, so the
+// three never diverge.
+import type { Database } from 'better-sqlite3';
+import { openDatabase, dbPathFor, type OpenOptions } from './db/open';
+import type { CoreContext } from './context';
+import { Registry, type Logger } from './registry';
+import { meetingHandlers } from './handlers/meetings';
+import { rosterHandlers } from './handlers/roster';
+import { itemHandlers } from './handlers/items';
+import { photoHandlers } from './handlers/photos';
+import { meetingFileHandlers } from './handlers/meeting-file';
+import { documentHandlers } from './handlers/documents';
+import { APP_VERSION } from './version';
+
+export type Core = { ctx: CoreContext; registry: Registry; db: Database; close: () => void };
+
+export type CoreOptions = {
+  dataDir: string;
+  mode: CoreContext['mode'];
+  now?: () => Date;
+  log?: Logger;
+  db?: OpenOptions;
+};
+
+export function createCore(opts: CoreOptions): Core {
+  const dbPath = dbPathFor(opts.dataDir);
+  const db = openDatabase(dbPath, opts.db);
+  const ctx: CoreContext = { db, dataDir: opts.dataDir, version: APP_VERSION, mode: opts.mode, now: opts.now ?? (() => new Date()) };
+  const registry = new Registry(ctx, opts.log)
+    .register({
+      'app.info': (c) => ({ version: c.version, dataDir: c.dataDir, dbPath, mode: c.mode === 'electron' ? 'electron' : 'web' }),
+    })
+    .register(meetingHandlers)
+    .register(rosterHandlers)
+    .register(itemHandlers)
+    .register(photoHandlers)
+    .register(meetingFileHandlers)
+    .register(documentHandlers);
+  return { ctx, registry, db, close: () => db.close() };
+}

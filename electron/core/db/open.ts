@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../shared/result';
+import { migrate } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export type OpenOptions = {
+  /** Open without writing anything (recovery screen, inspection). */
+  readonly?: boolean;
+  /** Path to a better_sqlite3.node built for another ABI (Electron); see docs/native-modules.md. */
+  nativeBinding?: string;
+  /** Stop migrating at this version (tests of a single migration). */
+  targetVersion?: number;
+};
+
+export const DB_FILE_NAME = 'thuky.sqlite3';
+
+export function dbPathFor(dataDir: string): string {
+  return path.join(dataDir, DB_FILE_NAME);
+}
+
+/**
+ * Opens the one database file with the durability the live record needs: WAL so readers never
+ * block the writer, synchronous=FULL so a commit survives a power cut, not just a crash.
+ */
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: opts.readonly ?? false,
+      fileMustExist: opts.readonly ?? false,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw toOpenError(e, file);
+  }
+  try {
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!opts.readonly) migrate(db, MIGRATIONS, opts.targetVersion);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof UserError) throw e;
+    throw toOpenError(e, file);
+  }
+}
+
+function toOpenError(e: unknown, file: string): UserError {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new UserError('db_corrupt', `Tệp dữ liệu ${file} bị hỏng hoặc không phải dữ liệu của Thư ký Hội nghị. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.`);
+  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'SQLITE_READONLY' || code === 'EROFS')
+    return new UserError('db_unreachable', `Không mở được thư mục dữ liệu ${path.dirname(file)} (không có quyền ghi hoặc ổ đĩa không truy cập được). Hãy kiểm tra ổ đĩa hoặc chọn thư mục dữ liệu khác.`);
+  return new UserError('db_open_failed', `Không mở được cơ sở dữ liệu (${(e as Error).message}). Dữ liệu được giữ nguyên.`);
+}

@@ -1,0 +1,183 @@
+// The minutes as a Word document: Nghị định 30/2020 Mẫu 1.9, or the Party variant of Hướng dẫn
+// 36-HD/VPTW when the organisation profile says the issuing body is a Party committee.
+import {
+  AlignmentType,
+  Document,
+  Header,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+} from 'docx';
+import type { MeetingRecord, OrgProfile } from '../../shared/domain';
+import { DEFAULT_STYLE } from '../../shared/domain';
+import type { DocBlock, DocOptions } from '../../shared/documents';
+import {
+  A4,
+  BODY_SPACING,
+  FIRST_LINE,
+  FONT,
+  MARGINS,
+  NO_TABLE_BORDERS,
+  TEXT_WIDTH,
+  centred,
+  layoutCell,
+  pt,
+  rule,
+  run,
+  styles,
+  textWidth,
+} from './docx-common';
+import { LONG_DATE_BLANK, longDate } from './vi-text';
+
+export const DEFAULT_RECIPIENTS = ['Các thành phần dự hội nghị', 'Lưu: VT, hồ sơ hội nghị'];
+
+const BODY = 14;
+
+/** "Số: 05/BB-UBND", "Số 12-BB/QU", or the blank to fill by hand when no number is given yet. */
+export function docNumberLine(profile: OrgProfile, n: number | null): string {
+  const num = n == null ? '' : n < 10 ? `0${n}` : String(n);
+  const code = profile.docCode.trim().replace(/^[/-]+/, '');
+  if (profile.isParty) return n == null ? `Số      -${code}` : `Số ${num}-${code}`;
+  return n == null ? `Số:      /${code}` : `Số: ${num}/${code}`;
+}
+
+export function placeDateLine(profile: OrgProfile, isoDate: string | null): string {
+  const place = profile.placeName.trim();
+  const date = longDate(isoDate) ?? LONG_DATE_BLANK;
+  return place ? `${place}, ${date}` : date.charAt(0).toLocaleUpperCase('vi') + date.slice(1);
+}
+
+function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boolean): Table {
+  const left = convertMillimetersToTwip(65);
+  const right = TEXT_WIDTH - left;
+  const number = docNumberLine(profile, record.meeting.docNumber);
+  const date = placeDateLine(profile, record.meeting.date);
+  const leftCol: Paragraph[] = [];
+  const rightCol: Paragraph[] = [];
+  const parent = profile.parentBody.trim().toLocaleUpperCase('vi');
+  const issuing = profile.issuingBody.trim().toLocaleUpperCase('vi');
+  if (profile.isParty) {
+    if (parent) leftCol.push(centred([run(parent, { size: 14 })]));
+    leftCol.push(centred([run(issuing, { size: 14, bold: true })]));
+    leftCol.push(centred([run('*', { size: 14 })]));
+    leftCol.push(centred([run(number, { size: 14 })], { spacing: { before: 60 } }));
+    const party = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+    rightCol.push(centred([run(party, { size: 15, bold: true })]));
+    rightCol.push(rule(right, textWidth(party, 15, true)));
+    if (withDate) rightCol.push(centred([run(date, { size: 14, italics: true })], { spacing: { before: 240 } }));
+  } else {
+    if (parent) leftCol.push(centred([run(parent, { size: 13 })]));
+    leftCol.push(centred([run(issuing, { size: 13, bold: true })]));
+    // A short rule, about 40 % of the name's width (the decree asks for 1/3 to 1/2).
+    leftCol.push(rule(left, Math.min(textWidth(issuing, 13, true), left) * 0.4));
+    leftCol.push(centred([run(number, { size: 13 })], { spacing: { before: 180 } }));
+    const motto = 'Độc lập - Tự do - Hạnh phúc';
+    rightCol.push(centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]));
+    rightCol.push(centred([run(motto, { size: 13, bold: true })]));
+    rightCol.push(rule(right, textWidth(motto, 13, true)));
+    if (withDate) rightCol.push(centred([run(date, { size: 14, italics: true })], { spacing: { before: 180 } }));
+  }
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: [new TableRow({ children: [layoutCell(left, leftCol), layoutCell(right, rightCol)] })],
+  });
+}
+
+function bodyParagraph(text: string, bold = false): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: FIRST_LINE },
+    spacing: BODY_SPACING,
+    children: [run(text, { size: BODY, bold })],
+  });
+}
+
+function signatureTable(record: MeetingRecord, profile: OrgProfile): Table {
+  const half = Math.floor(TEXT_WIDTH / 2);
+  const chair = record.attendees.find((a) => a.role === 'chair');
+  const chairName = chair?.fullName.trim() ?? '';
+  const secretary = record.meeting.secretary.trim() || profile.secretaryName.trim();
+  const label = (profile.style ?? DEFAULT_STYLE).chairLabel.toLocaleUpperCase('vi');
+  const column = (title: string, name: string): Paragraph[] => [
+    centred([run(title, { size: BODY, bold: true })]),
+    // Room to sign: about 3 cm.
+    new Paragraph({ spacing: { before: 0, after: 0, line: convertMillimetersToTwip(30), lineRule: 'exact' }, children: [] }),
+    centred([run(name, { size: BODY, bold: true })]),
+  ];
+  return new Table({
+    width: { size: half * 2, type: WidthType.DXA },
+    columnWidths: [half, half],
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [layoutCell(half, column('THƯ KÝ', secretary)), layoutCell(half, column(label, chairName))] })],
+  });
+}
+
+function recipients(options: DocOptions): Paragraph[] {
+  const list = (options.minutes?.recipients?.length ? options.minutes.recipients : DEFAULT_RECIPIENTS)
+    .map((s) => s.trim().replace(/^[-–\s]+/, '').replace(/[;.,\s]+$/, ''))
+    .filter(Boolean);
+  return [
+    new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }),
+    ...list.map((s, i) => new Paragraph({ keepNext: i < list.length - 1, children: [run(`- ${s}${i === list.length - 1 ? '.' : ';'}`, { size: 11 })] })),
+  ];
+}
+
+export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profile: OrgProfile, options: DocOptions = {}): Document {
+  const style = profile.style ?? DEFAULT_STYLE;
+  const withDate = options.minutes?.placeDateLine ?? style.placeDateLine;
+  const children: (Paragraph | Table)[] = [headerTable(record, profile, withDate)];
+  children.push(centred([run('BIÊN BẢN', { size: profile.isParty ? 16 : 14, bold: true })], { spacing: { before: 480 } }));
+  let first = true;
+  for (const b of blocks) {
+    if (b.type === 'heading' && first) {
+      first = false;
+      children.push(centred([run(b.text, { size: BODY, bold: true })]));
+      children.push(rule(TEXT_WIDTH, convertMillimetersToTwip(30)));
+      if (record.meeting.revision > 0)
+        children.push(centred([run(`(Bản chỉnh sửa lần ${record.meeting.revision})`, { size: 13, italics: true })], { spacing: { before: 60 } }));
+      children.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+      continue;
+    }
+    first = false;
+    for (const line of blockLines(b)) children.push(bodyParagraph(line, b.type === 'heading'));
+  }
+  children.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
+  children.push(signatureTable(record, profile));
+  children.push(...recipients(options));
+
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })] })],
+  });
+  return new Document({
+    creator: profile.issuingBody || 'Thư ký Hội nghị',
+    title: `Biên bản ${record.meeting.title}`.trim(),
+    styles: styles(BODY),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: A4.width, height: A4.height }, margin: MARGINS },
+        },
+        // Page numbers from page 2: the first page has its own, empty, header.
+        headers: { default: pageNumber, first: new Header({ children: [new Paragraph({ children: [] })] }) },
+        children,
+      },
+    ],
+  });
+}
+
+/** A block's text split at the line breaks the secretary typed, one paragraph each. */
+export function blockLines(b: DocBlock): string[] {
+  if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'byline') return b.text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  if (b.type === 'photo') return b.caption.trim() ? [b.caption.trim()] : [];
+  return [];
+}

@@ -1,0 +1,198 @@
+// The editable body of the minutes (biên bản, Nghị định 30/2020 Mẫu 1.9): from the meeting name
+// under "BIÊN BẢN" to the closing line. The header table, the title, the signatures and "Nơi
+// nhận" are laid out by the renderer from the organisation profile, so edits cannot break them.
+//
+// Block conventions: the first `heading` is the meeting name; later `heading`s are the numbered
+// parts of "Nội dung"; every `paragraph` is one body paragraph.
+import type { Attendee, MeetingRecord, OrgProfile, Reply, Speech } from '../../shared/domain';
+import { DEFAULT_STYLE } from '../../shared/domain';
+import type { DocBlock } from '../../shared/documents';
+import { meetingName } from './article';
+import { attendeeById, distinct, mainTitle, nameWithTitles, raiserLabel } from './people';
+import { LONG_DATE_BLANK, adminLower, cleanSentence, clockTime, endDocument, endSentence, formatCount, longDate, shortDate, stripEnd, upperFirst } from './vi-text';
+
+/** A dotted blank the secretary fills in by hand when the record does not say. */
+const BLANK = '………';
+
+const personFull = (a: Attendee): string => `đồng chí ${nameWithTitles(a, 'full')}`;
+
+export function replyKindText(r: Reply): string {
+  switch (r.kind) {
+    case 'on_spot':
+      return 'trả lời trực tiếp tại hội nghị';
+    case 'written_before':
+      return 'đã trả lời bằng văn bản trước hội nghị';
+    case 'written_later': {
+      const parts = ['sẽ trả lời bằng văn bản'];
+      if (r.agency.trim()) parts.push(`đơn vị giải quyết: ${stripEnd(r.agency.trim())}`);
+      const d = shortDate(r.deadline);
+      if (d) parts.push(`thời hạn: ${d}`);
+      return parts.join('; ');
+    }
+  }
+}
+
+function responderFull(record: MeetingRecord, r: Reply): string {
+  const a = attendeeById(record, r.responderAttendeeId);
+  return a ? personFull(a) : r.responderText.trim();
+}
+
+/**
+ * "Đồng chí X – T trả lời trực tiếp tại hội nghị: nội dung." For a reply still to come in
+ * writing the content goes first and the agency and deadline after it.
+ */
+function replyParagraph(record: MeetingRecord, r: Reply, note: string): string {
+  const who = upperFirst(responderFull(record, r) || 'Cơ quan chức năng');
+  const content = stripEnd(r.content.trim());
+  const how = replyKindText(r);
+  if (r.kind === 'written_later' && content) return endSentence(`${who}${note}: ${upperFirst(content)}. Hình thức: ${how}`);
+  const head = `${who} ${how}${note}`;
+  return endSentence(content ? `${head}: ${upperFirst(content)}` : head);
+}
+
+function speechParagraphs(record: MeetingRecord, s: Speech, verb: string): string[] {
+  const a = attendeeById(record, s.speakerAttendeeId);
+  const who = a ? personFull(a) : s.speakerText.trim();
+  const summary = stripEnd(s.summary.trim());
+  const out: string[] = [];
+  if (summary || who) out.push(endSentence(`${upperFirst(who || 'Chủ trì hội nghị')} ${verb}${summary ? `: ${summary}` : ''}`));
+  const dirs = s.directions.map((d) => stripEnd(d.trim())).filter(Boolean);
+  if (dirs.length) {
+    const title = a ? mainTitle(a) : '';
+    out.push(`${title ? `Đồng chí ${title}` : upperFirst(who || 'Chủ trì hội nghị')} đề nghị:`);
+    dirs.forEach((d, i) => out.push(`- ${upperFirst(d)}${i === dirs.length - 1 ? '.' : ';'}`));
+  }
+  return out;
+}
+
+export function generateMinutes(record: MeetingRecord, profile: OrgProfile | null): DocBlock[] {
+  const m = record.meeting;
+  const style = profile?.style ?? DEFAULT_STYLE;
+  const count = (n: number) => formatCount(n, style.padCounts);
+  const blocks: DocBlock[] = [{ type: 'heading', text: meetingName(record) }];
+  const para = (text: string) => {
+    const t = cleanSentence(text);
+    if (t) blocks.push({ type: 'paragraph', text: t });
+  };
+  const heading = (text: string) => blocks.push({ type: 'heading', text });
+
+  const start = clockTime(m.startTime);
+  para(`Thời gian bắt đầu: ${start ?? `${BLANK} giờ ${BLANK} phút`}, ${longDate(m.date) ?? LONG_DATE_BLANK}.`);
+  para(`Địa điểm: ${m.location.trim() ? endSentence(m.location.trim()) : BLANK}`);
+
+  // Attendance: guests, the host leaders in protocol order, the responders, then the groups.
+  const labelAt = blocks.length;
+  para('Thành phần tham dự:');
+  // Absent people are named with their reasons in the count line, not in the lists.
+  const by = (roles: string[]) => record.attendees.filter((a) => roles.includes(a.role) && a.presence !== 'absent');
+  const chairs = record.attendees.filter((a) => a.role === 'chair');
+  const line = (label: string, people: Attendee[], groups: string[]) => {
+    const items = [...people.map(personFull), ...groups.map(stripEnd)].filter(Boolean);
+    if (items.length) para(`- ${label}: ${items.join('; ')}.`);
+  };
+  const groupsOf = (role: string) => record.groups.filter((g) => g.role === role).map((g) => g.text.trim());
+  line('Đại biểu cấp trên', by(['guest']), groupsOf('guest'));
+  line(m.organizer.trim() ? `Lãnh đạo ${adminLower(m.organizer.trim())}` : 'Lãnh đạo chủ trì', by(['chair', 'host', 'reporter']), groupsOf('host'));
+  line('Đại diện các cơ quan trả lời ý kiến', by(['responder']), []);
+  line('Đại biểu dự hội nghị', by(['delegate']).length <= 30 ? by(['delegate']) : [], groupsOf('participant'));
+  if (record.attendees.length) {
+    const absent = record.attendees.filter((a) => a.presence === 'absent');
+    const present = record.attendees.length - absent.length;
+    const late = record.attendees.filter((a) => a.presence === 'late').length;
+    const why = absent.map((a) => `${a.fullName.trim()}${a.reason.trim() ? ` – ${stripEnd(a.reason.trim())}` : ''}`);
+    let s = `- Số đại biểu được mời có tên trong danh sách: ${count(record.attendees.length)}; có mặt: ${count(present)}`;
+    if (late) s += ` (đến muộn: ${count(late)})`;
+    s += `; vắng mặt: ${count(absent.length)}${why.length ? ` (${why.join('; ')})` : ''}.`;
+    para(s);
+  }
+  if (blocks.length === labelAt + 1) blocks[labelAt] = { type: 'paragraph', text: `Thành phần tham dự: ${BLANK}` };
+
+  para(`Chủ trì (chủ tọa): ${chairs.length ? endSentence(chairs.map(personFull).join('; ')) : BLANK}`);
+  const secretary = m.secretary.trim() || (profile?.secretaryName ?? '').trim();
+  para(`Thư ký (người ghi biên bản): ${secretary ? endSentence(secretary) : BLANK}`);
+  para('Nội dung (theo diễn biến cuộc họp):');
+
+  let part = 0;
+  const partHeading = (t: string) => heading(`${++part}. ${t}`);
+
+  for (const s of record.speeches.filter((x) => x.kind === 'opening')) {
+    const ps = speechParagraphs(record, s, 'phát biểu khai mạc hội nghị');
+    if (ps.length) {
+      partHeading('Khai mạc hội nghị');
+      ps.forEach(para);
+    }
+  }
+  for (const s of record.speeches.filter((x) => x.kind === 'report')) {
+    const ps = speechParagraphs(record, s, 'trình bày báo cáo');
+    if (ps.length) {
+      partHeading('Báo cáo tại hội nghị');
+      ps.forEach(para);
+    }
+  }
+
+  const before = record.recommendations.filter((r) => r.phase === 'before');
+  const during = record.recommendations.filter((r) => r.phase === 'during');
+  const recIndex = new Map<number, { phase: 'before' | 'during'; n: number }>();
+  before.forEach((r, i) => recIndex.set(r.id, { phase: 'before', n: i + 1 }));
+  during.forEach((r, i) => recIndex.set(r.id, { phase: 'during', n: i + 1 }));
+
+  // A reply answering several recommendations is written once, after the last of them.
+  const repliesAfter = new Map<number, Reply[]>();
+  const unlinked: Reply[] = [];
+  for (const r of record.replies) {
+    const linked = r.recommendationIds.filter((id) => recIndex.has(id));
+    if (!linked.length) {
+      unlinked.push(r);
+      continue;
+    }
+    const phase = recIndex.get(linked[0])!.phase;
+    const list = phase === 'before' ? before : during;
+    const last = list.filter((x) => linked.includes(x.id)).pop() ?? list[0];
+    repliesAfter.set(last.id, [...(repliesAfter.get(last.id) ?? []), r]);
+  }
+  const jointNote = (r: Reply): string => {
+    const ns = r.recommendationIds.map((id) => recIndex.get(id)?.n).filter((n): n is number => n != null);
+    return ns.length > 1 ? ` (trả lời chung các ý kiến số ${ns.join(', ')})` : '';
+  };
+  const recParagraph = (r: (typeof before)[number], n: number) => {
+    const who = raiserLabel(record, r.raisedByAttendeeId, r.raisedByText);
+    const unit = r.unit.trim() ? ` (${stripEnd(r.unit.trim())})` : '';
+    const content = stripEnd(r.content.trim() || r.shortPhrase.trim());
+    const head = who ? `${upperFirst(who)}${unit} kiến nghị` : 'Kiến nghị';
+    para(`${n}. ${head}${content ? `: ${upperFirst(content)}` : ''}.`);
+    for (const reply of repliesAfter.get(r.id) ?? []) para(replyParagraph(record, reply, jointNote(reply)));
+  };
+
+  if (before.length) {
+    partHeading('Kiến nghị gửi trước hội nghị và trả lời bằng văn bản');
+    const answered = distinct(record.replies.filter((r) => r.kind === 'written_before').map((r) => responderFull(record, r)));
+    para(
+      `Trước hội nghị, đã tổng hợp ${count(before.length)} kiến nghị${answered.length ? `; ${answered.join(', ')} đã trả lời bằng văn bản` : ''}. Cụ thể:`,
+    );
+    before.forEach((r, i) => recParagraph(r, i + 1));
+    for (const r of unlinked.filter((x) => x.kind === 'written_before')) para(replyParagraph(record, r, ''));
+  }
+
+  const otherUnlinked = unlinked.filter((x) => x.kind !== 'written_before');
+  if (during.length || otherUnlinked.length) {
+    partHeading('Ý kiến, kiến nghị tại hội nghị và trả lời');
+    if (during.length) para(`Tại hội nghị có ${count(during.length)} ý kiến, kiến nghị, cụ thể:`);
+    during.forEach((r, i) => recParagraph(r, i + 1));
+    if (otherUnlinked.length) {
+      if (during.length) para('Trả lời chung các ý kiến, kiến nghị:');
+      for (const r of otherUnlinked) para(replyParagraph(record, r, ''));
+    }
+  }
+
+  for (const s of record.speeches.filter((x) => x.kind === 'conclusion')) {
+    const ps = speechParagraphs(record, s, 'kết luận hội nghị');
+    if (ps.length) {
+      partHeading('Kết luận của chủ trì hội nghị');
+      ps.forEach(para);
+    }
+  }
+
+  const end = clockTime(m.endTime) ?? `${BLANK} giờ ${BLANK} phút`;
+  para(endDocument(`Hội nghị kết thúc vào ${end}, ${longDate(m.date) ?? LONG_DATE_BLANK}.`));
+  return blocks;
+}

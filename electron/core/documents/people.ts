@@ -1,0 +1,71 @@
+// How people are named in the documents: "đồng chí Họ Tên – Chức danh" with a spaced en dash.
+import type { Attendee, MeetingRecord, Reply, Speech } from '../../shared/domain';
+
+/**
+ * Party-rank abbreviations (TUV, UVTV, HUV…) written as a title of their own. The seed article
+ * prints them only in the attendee list; elsewhere the functional title is enough.
+ */
+export function isRankAbbreviation(title: string): boolean {
+  const t = title.trim();
+  return t.length >= 2 && t.length <= 6 && !/\s/.test(t) && t === t.toLocaleUpperCase('vi') && t !== t.toLocaleLowerCase('vi');
+}
+
+export function cleanTitles(titles: string[]): string[] {
+  return titles.map((t) => t.trim().replace(/[;,.]+$/u, '')).filter(Boolean);
+}
+
+/** Titles without the rank abbreviations, unless that would leave none. */
+export function functionalTitles(titles: string[]): string[] {
+  const all = cleanTitles(titles);
+  const kept = all.filter((t) => !isRankAbbreviation(t));
+  return kept.length ? kept : all;
+}
+
+/** "Trương Quang Thiều – TUV, Bí thư Quận ủy" (full) or "… – Bí thư Quận ủy" (functional). */
+export function nameWithTitles(a: Pick<Attendee, 'fullName' | 'titles'>, which: 'full' | 'functional'): string {
+  const titles = which === 'full' ? cleanTitles(a.titles) : functionalTitles(a.titles);
+  const name = a.fullName.trim();
+  return titles.length ? `${name} – ${titles.join(', ')}` : name;
+}
+
+/** "Bí thư Quận ủy": the first functional title, for "Đồng chí Bí thư Quận ủy đề nghị". */
+export function mainTitle(a: Pick<Attendee, 'titles'>): string {
+  return functionalTitles(a.titles)[0] ?? '';
+}
+
+export function attendeeById(record: MeetingRecord, id: number | null): Attendee | undefined {
+  return id == null ? undefined : record.attendees.find((a) => a.id === id);
+}
+
+/** Who gave a speech: the roster entry when linked, else the free text. */
+export function speechSpeaker(record: MeetingRecord, s: Speech): { attendee?: Attendee; text: string } {
+  const a = attendeeById(record, s.speakerAttendeeId);
+  return a ? { attendee: a, text: a.fullName } : { text: s.speakerText.trim() };
+}
+
+/** A responder as the article names them: "đồng chí A – Chức danh" or the agency as typed. */
+export function responderLabel(record: MeetingRecord, r: Reply, which: 'full' | 'functional'): string {
+  const a = attendeeById(record, r.responderAttendeeId);
+  if (a) return `đồng chí ${nameWithTitles(a, which)}`;
+  return r.responderText.trim();
+}
+
+/** Who raised a recommendation: the roster name, else the free text. */
+export function raiserLabel(record: MeetingRecord, raisedByAttendeeId: number | null, raisedByText: string): string {
+  const a = attendeeById(record, raisedByAttendeeId);
+  return a ? a.fullName.trim() : raisedByText.trim();
+}
+
+/** Distinct non-empty strings, in first-seen order. */
+export function distinct(xs: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const x of xs) {
+    const k = x.trim();
+    if (k && !seen.has(k.toLocaleLowerCase('vi'))) {
+      seen.add(k.toLocaleLowerCase('vi'));
+      out.push(k);
+    }
+  }
+  return out;
+}

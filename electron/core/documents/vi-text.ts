@@ -1,0 +1,175 @@
+// Vietnamese text helpers shared by the three documents. Everything here is pure: the same
+// input gives the same sentence, so a generated draft only changes when the data changes.
+
+/** "08" with the seed's house style, "8" with the style of most news sites. */
+export function formatCount(n: number, padCounts: boolean): string {
+  return padCounts && n > 0 && n < 10 ? `0${n}` : String(n);
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+type Ymd = { y: number; m: number; d: number };
+
+function parseIsoDate(iso: string | null | undefined): Ymd | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return null;
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+/** 18/10/2019, as news articles write it. */
+export function shortDate(iso: string | null | undefined): string | null {
+  const p = parseIsoDate(iso);
+  return p ? `${pad2(p.d)}/${pad2(p.m)}/${p.y}` : null;
+}
+
+/**
+ * "ngày 18 tháng 10 năm 2019". The decree zero-pads days below 10 and months 1 and 2 (so that
+ * nobody can add a digit by hand); months 3–12 are written as they are.
+ */
+export function longDate(iso: string | null | undefined): string | null {
+  const p = parseIsoDate(iso);
+  if (!p) return null;
+  return `ngày ${pad2(p.d)} tháng ${p.m <= 2 ? pad2(p.m) : String(p.m)} năm ${p.y}`;
+}
+
+/** The blank form of `longDate`, for a record whose date is not known yet: filled in by hand. */
+export const LONG_DATE_BLANK = 'ngày …… tháng …… năm ……';
+
+/** "14 giờ 00 phút", or null. */
+export function clockTime(hhmm: string | null | undefined): string | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm ?? '');
+  return m ? `${Number(m[1])} giờ ${m[2]} phút` : null;
+}
+
+/** Sáng before noon, Chiều before 18:00, Tối after; null when the start time is unknown. */
+export function timeOfDay(hhmm: string | null | undefined): 'Sáng' | 'Chiều' | 'Tối' | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm ?? '');
+  if (!m) return null;
+  const h = Number(m[1]);
+  return h < 12 ? 'Sáng' : h < 18 ? 'Chiều' : 'Tối';
+}
+
+// Words that begin a proper name or an institution, so they keep their capital mid-sentence
+// ("Quận tập trung …", "Đảng ủy khối …", and per Phụ lục II "Nhân dân", "Nhà nước"). Words that
+// also start ordinary phrases ("Ban hành", "Công tác", "Hội viên") are only kept in the pairs below.
+const KEEP_WORD = new Set(['Quận', 'Huyện', 'Tỉnh', 'Phường', 'Đảng']);
+const KEEP_PAIR = new Set(
+  [
+    'Nhân dân', 'Nhà nước', 'Thường trực', 'Chủ tịch', 'Bí thư', 'Công an', 'Văn phòng', 'Trung ương', 'Chính phủ', 'Quốc hội',
+    'Mặt trận', 'Liên đoàn', 'Ngân hàng', 'Bệnh viện', 'Chi bộ', 'Thành ủy', 'Thành phố', 'Thành đoàn', 'Hội phụ', 'Hội nông',
+    'Hội cựu', 'Hội nghị', 'Ủy ban', 'Tòa án', 'Viện kiểm', 'Đoàn thanh', 'Thị xã', 'Thị trấn', 'Xã đoàn', 'Hợp tác',
+  ].map((w) => w.normalize('NFC')),
+);
+
+const firstWord = (s: string): string => /^[^\s,;:.]+/u.exec(s)?.[0] ?? '';
+const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toLocaleUpperCase('vi') && w !== w.toLocaleLowerCase('vi');
+
+/**
+ * Lower-cases the first letter when the phrase is joined into a sentence, unless it starts with
+ * an abbreviation (UBND), a proper name (two capitalised words: "Tây Tựu", "Hà Nội") or a word
+ * that begins an institution's name ("Quận", "Hội", "Nhân dân").
+ */
+export function lowerFirst(s: string): string {
+  const t = s.trimStart();
+  const w = firstWord(t);
+  if (!w || w[0] === w[0].toLocaleLowerCase('vi')) return t;
+  const second = /^[^\s]+\s+([^\s,;:.]+)/u.exec(t)?.[1] ?? '';
+  if (isAllCaps(w) || KEEP_WORD.has(w.normalize('NFC')) || KEEP_PAIR.has(`${w} ${second}`.normalize('NFC'))) return t;
+  if (second && second[0] !== second[0].toLocaleLowerCase('vi')) return t;
+  return t[0].toLocaleLowerCase('vi') + t.slice(1);
+}
+
+export function upperFirst(s: string): string {
+  const t = s.trimStart();
+  return t ? t[0].toLocaleUpperCase('vi') + t.slice(1) : t;
+}
+
+/** Removes what a phrase should not end with once it sits inside a list: ; , . … : and spaces. */
+export function stripEnd(s: string): string {
+  return s.replace(/[\s;,.…:]+$/u, '');
+}
+
+/** Collapses whitespace and the doubled or misplaced punctuation that joining phrases can leave. */
+export function cleanSentence(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ +([,;:.])/g, '$1')
+    .replace(/,{2,}/g, ',')
+    .replace(/;{2,}/g, ';')
+    .replace(/[;,]\s*\./g, '.')
+    .replace(/([,;])(?=[^\s\d…/])/gu, '$1 ')
+    .replace(/\.{3,}/g, '…')
+    .replace(/\.\.(?!\/)/g, '.')
+    .replace(/…\./g, '…')
+    .trim();
+}
+
+/**
+ * Joins short phrases into the list the seed article writes: "p1; p2; …; pn…". Each phrase
+ * keeps the case the secretary typed, except that later phrases lose a sentence capital
+ * (see `lowerFirst`) and the first may be capitalised after a colon.
+ */
+export function joinPhrases(phrases: string[], opts: { capitaliseFirst: boolean; ending: '…' | '.' | '' }): string {
+  const parts = phrases.map(stripEnd).filter((p) => p.length > 0);
+  if (!parts.length) return '';
+  const joined = parts.map((p, i) => (i === 0 ? (opts.capitaliseFirst ? upperFirst(p) : lowerFirst(p)) : lowerFirst(p))).join('; ');
+  return joined + opts.ending;
+}
+
+/**
+ * "A, B và C". With `sep: 'auto'`, items that themselves hold commas are kept apart with "; "
+ * ("đồng chí A – T1, T2; đồng chí B – T3 và …"); the seed joins attendee groups with commas.
+ */
+export function joinAnd(items: string[], sep: ', ' | '; ' | 'auto' = 'auto'): string {
+  const xs = items.map((s) => stripEnd(s.trim())).filter(Boolean);
+  if (xs.length <= 1) return xs[0] ?? '';
+  if (sep === 'auto') sep = xs.some((x) => x.includes(',')) ? '; ' : ', ';
+  return `${xs.slice(0, -1).join(sep)} và ${xs[xs.length - 1]}`;
+}
+
+/** Ends a sentence with one full stop, unless it already ends with … ! or ?. */
+export function endSentence(s: string): string {
+  const t = s.trim().replace(/[\s;,:]+$/u, '');
+  if (!t) return '';
+  return /[.…!?]$/u.test(t) ? t : `${t}.`;
+}
+
+/** The "./." that closes an official text or an article. */
+export function endDocument(s: string): string {
+  const t = s.trim().replace(/[\s;,:]+$/u, '');
+  if (!t || t.endsWith('./.')) return t;
+  if (t.endsWith('…')) return t;
+  return `${t.replace(/\.+$/u, '')}./.`;
+}
+
+// "quận Bắc Từ Liêm" mid-sentence (Phụ lục II), but "Quận 1" (a numbered unit keeps its capital).
+const ADMIN_UNIT = /^(Quận|Huyện|Phường|Xã|Thị xã|Thị trấn|Thành phố|Tỉnh)(\s+)(\S)/u;
+
+export function adminLower(s: string): string {
+  const m = ADMIN_UNIT.exec(s);
+  if (!m || /\d/.test(m[3])) return s;
+  return s[0].toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/**
+ * A first short phrase for a recommendation typed in full: its first sentence, cut at about
+ * twenty words. The secretary edits it; the article uses the phrase when one is set.
+ */
+export function suggestPhrase(content: string): string {
+  const first = content.trim().split(/(?<=[.!?;])\s+|\n/u)[0] ?? '';
+  const words = first.split(/\s+/u).filter(Boolean);
+  const cut = words.length > 20 ? words.slice(0, 20).join(' ') : words.join(' ');
+  return stripEnd(cut);
+}
+
+/** ASCII file-name part: "Biên bản" → "Bien-ban". */
+export function asciiSlug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,28 @@
+import type { PartialHandlers } from '../registry';
+import { nowIso } from '../context';
+import * as meetings from '../repo/meetings';
+import { copyMeetingSetup } from '../repo/copy';
+import { getProfile } from '../repo/profile';
+import { listAudit } from '../repo/audit';
+import { searchAll } from '../search/search';
+
+export const meetingHandlers: PartialHandlers = {
+  'meeting.list': ({ db }, { limit }) => meetings.listMeetings(db, limit),
+  'meeting.create': (ctx, { copyFromId, fields }) =>
+    ctx.db.transaction(() => {
+      const at = nowIso(ctx);
+      const defaults = { secretary: getProfile(ctx.db)?.secretaryName ?? '', ...fields };
+      if (copyFromId !== undefined) return copyMeetingSetup(ctx.db, at, copyFromId, defaults);
+      return meetings.createMeeting(ctx.db, at, defaults);
+    })(),
+  'meeting.get': ({ db }, { id }) => meetings.getRecord(db, id),
+  'meeting.update': (ctx, { id, patch }) => ctx.db.transaction(() => meetings.updateMeeting(ctx.db, nowIso(ctx), id, patch))(),
+  'meeting.setStatus': (ctx, { id, status }) => ctx.db.transaction(() => meetings.setStatus(ctx.db, nowIso(ctx), id, status))(),
+  'meeting.remove': (ctx, { id }) => {
+    ctx.db.transaction(() => meetings.removeMeeting(ctx.db, nowIso(ctx), id))();
+    return null;
+  },
+  'meeting.restore': (ctx, { id }) => ctx.db.transaction(() => meetings.restoreMeeting(ctx.db, nowIso(ctx), id))(),
+  'search.query': ({ db }, { query, limit }) => searchAll(db, query, limit),
+  'audit.list': ({ db }, { meetingId, limit }) => listAudit(db, meetingId, limit),
+};

@@ -1,0 +1,208 @@
+import type { Database } from 'better-sqlite3';
+import type { Meeting, MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary } from '../../shared/domain';
+import { UserError } from '../../shared/result';
+import { audit } from './audit';
+import { bool } from './json';
+import { listAttendees, listGroups } from './roster';
+import { listRecommendations, listReplies, listSpeeches } from './items';
+import { listPhotos } from './photos';
+import { indexItem, unindexMeeting } from '../search/search';
+
+type MeetingRow = {
+  id: number;
+  title: string;
+  kind: string;
+  organizer: string;
+  audience: string;
+  locality: string;
+  date: string | null;
+  start_time: string | null;
+  end_time: string | null;
+  location: string;
+  secretary: string;
+  status: MeetingStatus;
+  locked: number;
+  revision: number;
+  doc_number: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+};
+
+const toMeeting = (r: MeetingRow): Meeting => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind as MeetingKind,
+  organizer: r.organizer,
+  audience: r.audience,
+  locality: r.locality,
+  date: r.date,
+  startTime: r.start_time,
+  endTime: r.end_time,
+  location: r.location,
+  secretary: r.secretary,
+  status: r.status,
+  locked: bool(r.locked),
+  revision: r.revision,
+  docNumber: r.doc_number,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type MeetingFields = {
+  title: string;
+  organizer: string;
+  audience: string;
+  locality: string;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  location: string;
+  secretary: string;
+  docNumber: number | null;
+};
+
+const COLUMNS: Record<keyof MeetingFields, string> = {
+  title: 'title',
+  organizer: 'organizer',
+  audience: 'audience',
+  locality: 'locality',
+  date: 'date',
+  startTime: 'start_time',
+  endTime: 'end_time',
+  location: 'location',
+  secretary: 'secretary',
+  docNumber: 'doc_number',
+};
+
+export function createMeeting(db: Database, at: string, fields: Partial<MeetingFields>): Meeting {
+  const info = db.prepare('INSERT INTO meetings (created_at, updated_at) VALUES (?, ?)').run(at, at);
+  const id = Number(info.lastInsertRowid);
+  if (Object.keys(fields).length) writeFields(db, id, fields, at);
+  audit(db, at, id, 'meeting', id, 'create');
+  reindexMeeting(db, id);
+  return getMeeting(db, id);
+}
+
+export function getMeeting(db: Database, id: number, opts: { includeDeleted?: boolean } = {}): Meeting {
+  const r = db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  if (!r || (r.deleted_at && !opts.includeDeleted)) throw new UserError('not_found', 'Không tìm thấy hội nghị này (có thể đã bị xóa).');
+  return toMeeting(r);
+}
+
+export function listMeetings(db: Database, limit = 200): MeetingSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.title, m.kind, m.date, m.start_time, m.location, m.status, m.updated_at,
+              (SELECT count(*) FROM recommendations r WHERE r.meeting_id = m.id AND r.deleted_at IS NULL) AS rec_count
+         FROM meetings m WHERE m.deleted_at IS NULL
+        ORDER BY m.updated_at DESC, m.id DESC LIMIT ?`,
+    )
+    .all(limit) as (Pick<MeetingRow, 'id' | 'title' | 'kind' | 'date' | 'start_time' | 'location' | 'status' | 'updated_at'> & { rec_count: number })[];
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind as MeetingKind,
+    date: r.date,
+    startTime: r.start_time,
+    location: r.location,
+    status: r.status,
+    updatedAt: r.updated_at,
+    recommendationCount: r.rec_count,
+  }));
+}
+
+/** Refuses changes to a locked record; the reliability layer adds unlock-with-reason. */
+export function assertEditable(db: Database, meetingId: number): Meeting {
+  const m = getMeeting(db, meetingId);
+  if (m.locked)
+    throw new UserError('locked', 'Biên bản của hội nghị này đã được chốt nên không sửa được. Muốn sửa, hãy mở khóa và ghi lý do.');
+  return m;
+}
+
+/** Every change to a meeting's content goes through here, so "updated" and the revision stay true. */
+export function touchMeeting(db: Database, meetingId: number, at: string): void {
+  db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(at, meetingId);
+}
+
+export function updateMeeting(db: Database, at: string, id: number, patch: Partial<MeetingFields>): Meeting {
+  const cur = assertEditable(db, id);
+  const next = { ...cur, ...patch };
+  if (next.startTime && next.endTime && next.endTime < next.startTime)
+    throw new UserError('validation', `Giờ kết thúc (${next.endTime}) đang trước giờ bắt đầu (${next.startTime}). Hãy kiểm tra lại.`, {
+      endTime: 'Giờ kết thúc phải sau giờ bắt đầu.',
+    });
+  writeFields(db, id, patch, at);
+  audit(db, at, id, 'meeting', id, 'update', Object.keys(patch).join(', '));
+  reindexMeeting(db, id);
+  return getMeeting(db, id);
+}
+
+function writeFields(db: Database, id: number, fields: Partial<MeetingFields>, at: string): void {
+  const keys = (Object.keys(fields) as (keyof MeetingFields)[]).filter((k) => k in COLUMNS);
+  if (!keys.length) return;
+  const sets = keys.map((k) => `${COLUMNS[k]} = ?`).join(', ');
+  db.prepare(`UPDATE meetings SET ${sets}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => fields[k] ?? null), at, id);
+}
+
+export function setStatus(db: Database, at: string, id: number, status: MeetingStatus): Meeting {
+  assertEditable(db, id);
+  db.prepare('UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  audit(db, at, id, 'meeting', id, 'status', status);
+  return getMeeting(db, id);
+}
+
+export function removeMeeting(db: Database, at: string, id: number): void {
+  assertEditable(db, id);
+  db.prepare('UPDATE meetings SET deleted_at = ? WHERE id = ?').run(at, id);
+  audit(db, at, id, 'meeting', id, 'remove');
+  unindexMeeting(db, id);
+}
+
+export function restoreMeeting(db: Database, at: string, id: number): Meeting {
+  getMeeting(db, id, { includeDeleted: true });
+  db.prepare('UPDATE meetings SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id);
+  audit(db, at, id, 'meeting', id, 'restore');
+  reindexWholeMeeting(db, id);
+  return getMeeting(db, id);
+}
+
+export function reindexMeeting(db: Database, id: number): void {
+  const m = getMeeting(db, id, { includeDeleted: true });
+  indexItem(db, 'meeting', id, id, [m.title, m.organizer, m.audience, m.locality, m.location]);
+}
+
+/** Rebuilds every index row of one meeting (after an import or a restore). */
+export function reindexWholeMeeting(db: Database, id: number): void {
+  const rec = getRecord(db, id);
+  reindexMeeting(db, id);
+  for (const a of rec.attendees) indexItem(db, 'attendee', a.id, id, [a.fullName, a.titles.join(', '), a.organization]);
+  for (const s of rec.speeches) indexItem(db, 'speech', s.id, id, [s.speakerText, s.summary, ...s.directions]);
+  for (const r of rec.recommendations) indexItem(db, 'recommendation', r.id, id, [r.raisedByText, r.unit, r.topic, r.content, r.shortPhrase]);
+  for (const r of rec.replies) indexItem(db, 'reply', r.id, id, [r.responderText, r.agency, r.content]);
+}
+
+export function getRecord(db: Database, id: number): MeetingRecord {
+  return {
+    meeting: getMeeting(db, id),
+    attendees: listAttendees(db, id),
+    groups: listGroups(db, id),
+    speeches: listSpeeches(db, id),
+    recommendations: listRecommendations(db, id),
+    replies: listReplies(db, id),
+    photos: listPhotos(db, id),
+  };
+}
+
+/** Meeting-wide order of events: the next number after every speech, recommendation and reply. */
+export function nextSeq(db: Database, meetingId: number): number {
+  const r = db
+    .prepare(
+      `SELECT max(s) AS s FROM (
+         SELECT max(seq) AS s FROM speeches WHERE meeting_id = @m
+         UNION ALL SELECT max(seq) FROM recommendations WHERE meeting_id = @m
+         UNION ALL SELECT max(seq) FROM replies WHERE meeting_id = @m)`,
+    )
+    .get({ m: meetingId }) as { s: number | null };
+  return (r.s ?? 0) + 1;
+}

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+import type { Person } from '../../shared/domain';
+import { UserError } from '../../shared/result';
+import { fold, matchName } from '../../shared/vi/fold';
+import { parseStringList } from './json';
+
+type PersonRow = { id: number; full_name: string; titles_json: string; organization: string; rank: number };
+
+const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  fullName: r.full_name,
+  titles: parseStringList(r.titles_json),
+  organization: r.organization,
+  rank: r.rank,
+});
+
+export type NewPerson = { fullName: string; titles: string[]; organization: string; rank?: number };
+
+export function createPerson(db: Database, at: string, p: NewPerson): Person {
+  const info = db
+    .prepare('INSERT INTO people (full_name, titles_json, organization, rank, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(p.fullName.trim(), JSON.stringify(p.titles), p.organization, p.rank ?? rankFromTitles(p.titles), at, at);
+  return getPerson(db, Number(info.lastInsertRowid));
+}
+
+export function getPerson(db: Database, id: number): Person {
+  const r = db.prepare('SELECT id, full_name, titles_json, organization, rank FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  if (!r) throw new UserError('not_found', 'Không tìm thấy người này trong danh bạ.');
+  return toPerson(r);
+}
+
+export function updatePerson(db: Database, at: string, id: number, patch: Partial<NewPerson>): Person {
+  const cur = getPerson(db, id);
+  const next = { ...cur, ...patch };
+  db.prepare('UPDATE people SET full_name = ?, titles_json = ?, organization = ?, rank = ?, updated_at = ? WHERE id = ?').run(
+    next.fullName.trim(),
+    JSON.stringify(next.titles),
+    next.organization,
+    next.rank,
+    at,
+    id,
+  );
+  return getPerson(db, id);
+}
+
+/** Finds an existing person with the same name and organisation (imports reuse the directory). */
+export function findPerson(db: Database, fullName: string, organization: string): Person | null {
+  const r = db
+    .prepare('SELECT id, full_name, titles_json, organization, rank FROM people WHERE full_name = ? AND organization = ? ORDER BY id LIMIT 1')
+    .get(fullName.trim(), organization) as PersonRow | undefined;
+  return r ? toPerson(r) : null;
+}
+
+/**
+ * Type-ahead over the directory. Folding and initials matching happen in JS: a directory is a
+ * few thousand rows, which is far under a millisecond to scan, and "ttq" style initials cannot
+ * be expressed as an FTS query anyway.
+ */
+export function searchPeople(db: Database, query: string, limit = 20): Person[] {
+  const all = allPeople(db);
+  if (!fold(query).trim()) return all.sort(byRank).slice(0, limit);
+  const scored: { p: Person; s: number }[] = [];
+  for (const p of all) {
+    const s = matchName(query, p.fullName);
+    if (s >= 0) scored.push({ p, s });
+    else if (fold(p.titles.join(' ') + ' ' + p.organization).includes(fold(query).trim())) scored.push({ p, s: 50 });
+  }
+  return scored
+    .sort((a, b) => a.s - b.s || byRank(a.p, b.p))
+    .slice(0, limit)
+    .map((x) => x.p);
+}
+
+export function allPeople(db: Database): Person[] {
+  return (db.prepare('SELECT id, full_name, titles_json, organization, rank FROM people').all() as PersonRow[]).map(toPerson);
+}
+
+const byRank = (a: Person, b: Person): number => a.rank - b.rank || a.fullName.localeCompare(b.fullName, 'vi');
+
+// Protocol order: Party posts before the People's Council before the People's Committee, heads
+// before deputies. The rank is only a default; the secretary can reorder by hand.
+const RANK_RULES: [RegExp, number][] = [
+  [/^(tuv|uy vien trung uong)/, 5],
+  [/^bi thu/, 10],
+  [/^pho bi thu thuong truc/, 20],
+  [/^chu tich hdnd/, 40],
+  // A plain Phó Bí thư usually also chairs the UBND; the HĐND chair is listed first (seed article).
+  [/^pho bi thu/, 45],
+  [/^chu tich ubnd/, 50],
+  [/^pho chu tich hdnd/, 60],
+  [/^pho chu tich ubnd/, 70],
+  [/^(uvtv|uy vien ban thuong vu)/, 80],
+  [/^chu tich (uy ban )?mttq/, 90],
+  [/^truong ban/, 100],
+  [/^pho truong ban/, 110],
+  [/^chu tich hoi/, 120],
+  [/^(truong phong|chanh van phong|giam doc)/, 130],
+  [/^(pho truong phong|pho chanh van phong|pho giam doc)/, 140],
+];
+
+/** A default protocol rank from the titles (lowest rule that matches any title). */
+export function rankFromTitles(titles: string[]): number {
+  let best = 1000;
+  for (const t of titles) {
+    const f = fold(t).trim();
+    for (const [re, rank] of RANK_RULES) if (re.test(f)) best = Math.min(best, rank);
+  }
+  // A TUV or UVTV alone says the person also holds a leading post; keep them above plain titles.
+  return best;
+}

@@ -1,0 +1,151 @@
+// Electron's main process: windows, menu, IPC wiring, dialogs and the security guards, nothing
+// more. Every decision lives in a pure, tested module next to this one; the domain lives in the
+// core, which runs in a worker thread (core-host.ts). This file is the glue that cannot run
+// without Electron, so it is kept short enough to read in one sitting.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { CHANNEL_NAMES } from '../shared/channels';
+import { startInProcessCore, startWorkerCoreHost, type CoreHost } from './core-host';
+import { registerIpc } from './ipc';
+import { contextMenuTemplate, menuTemplate } from './menu';
+import { electronNativeBindingPath } from './native-binding';
+import { appResourcesDir, builtPaths, HELP_CANDIDATES, resolveDataDir } from './paths';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
+import { APP_ENTRY_URL, installSessionGuards, installWebContentsGuards, isTrustedSender } from './security';
+import { APP_TITLE, mainWindowOptions } from './window-options';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+const built = builtPaths(mainDir);
+
+// Must happen before 'ready': only then does app:// get a real origin, fetch and a secure context.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+let mainWindow: BrowserWindow | null = null;
+let core: CoreHost | null = null;
+let quitState: 'running' | 'closing' | 'closed' = 'running';
+
+function log(message: string, error?: unknown): void {
+  console.error(`[main] ${message}`, error ?? '');
+}
+
+async function startCore(dataDir: string): Promise<CoreHost> {
+  const nativeBinding = electronNativeBindingPath(app.getAppPath(), app.isPackaged, process.resourcesPath);
+  const init = { dataDir, ...(existsSync(nativeBinding) ? { nativeBinding } : {}) };
+  if (!init.nativeBinding) log(`Electron-ABI better-sqlite3 not found at ${nativeBinding}; run npm start (it builds it)`);
+  try {
+    return await startWorkerCoreHost({ workerFile: built.worker, init });
+  } catch (e) {
+    // The worker is the design; running in-process keeps the secretary working if a platform
+    // ever refuses the thread (e.g. a packaging mistake around app.asar).
+    log('core worker failed to start; running the core on the main thread', e);
+    return startInProcessCore(init);
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(built.preload));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('context-menu', (_event, params) => {
+    const items = contextMenuTemplate(params);
+    if (items.length > 0) Menu.buildFromTemplate(items).popup({ window: win });
+  });
+  win.loadURL(APP_ENTRY_URL).catch((e: unknown) => log('could not load the app page', e));
+  return win;
+}
+
+function openHelp(): void {
+  const dir = appResourcesDir(app.getAppPath(), app.isPackaged, process.resourcesPath);
+  const file = HELP_CANDIDATES.map((rel) => path.join(dir, rel)).find((f) => existsSync(f));
+  // openPath on a file the app ships, never openExternal on anything the page supplied (checklist 14).
+  const target = file ?? path.join(dir, 'help');
+  void shell.openPath(target).then((err) => {
+    if (err) void dialog.showMessageBox({ type: 'info', title: APP_TITLE, message: 'Chưa tìm thấy tài liệu hướng dẫn đi kèm ứng dụng.', detail: err });
+  });
+}
+
+function installMenu(dataDir: string): void {
+  const template = menuTemplate({
+    platform: process.platform,
+    isDev: !app.isPackaged,
+    actions: {
+      openDataFolder: () => void shell.openPath(dataDir),
+      openHelp,
+      showAbout: () =>
+        void dialog.showMessageBox({
+          type: 'info',
+          title: APP_TITLE,
+          message: APP_TITLE,
+          detail: `Phiên bản ${app.getVersion()}\nỨng dụng ghi biên bản và tin bài hội nghị, chạy hoàn toàn trên máy này, không cần mạng.`,
+        }),
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+// TODO(print): the contract has no print channel yet. When it gains one ('doc.printToPdf' or
+// similar), main should answer it with webContents.printToPDF on a hidden, sandboxed window
+// that loads an app:// page, since printing needs Chromium and cannot run in the core.
+
+async function onReady(): Promise<void> {
+  const dataDir = resolveDataDir(app.getPath('userData'), process.env);
+  installSessionGuards(session.defaultSession);
+  registerAppProtocol(protocol, built.renderer);
+  installMenu(dataDir);
+  const host = await startCore(dataDir);
+  core = host;
+  if (host.startupError) log(`database not opened: ${host.startupError.message}`);
+  registerIpc(ipcMain, CHANNEL_NAMES, (channel, input) => host.dispatch(channel, input), (frame) => isTrustedSender(frame));
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open a second writer on the same database: hand over to the first.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every WebContents, including any created later by mistake, gets the navigation guards.
+  app.on('web-contents-created', (_event, contents) => installWebContentsGuards(contents));
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((e: unknown) => {
+      log('start-up failed', e);
+      dialog.showErrorBox(APP_TITLE, `Ứng dụng không khởi động được: ${e instanceof Error ? e.message : String(e)}`);
+      app.exit(1);
+    });
+
+  app.on('activate', () => {
+    if (core && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Quit only after the core has finished the calls under way and closed the database, so the
+  // last keystrokes the renderer sent are committed and the WAL is checkpointed.
+  app.on('before-quit', (event) => {
+    if (quitState === 'closed' || !core) return;
+    event.preventDefault();
+    if (quitState === 'closing') return;
+    quitState = 'closing';
+    core
+      .close()
+      .catch((e: unknown) => log('core did not close cleanly', e))
+      .finally(() => {
+        quitState = 'closed';
+        app.quit();
+      });
+  });
+}

@@ -1,0 +1,57 @@
+// Wires the contract's channels to ipcMain. Main adds only the transport concerns: one handler
+// per channel (a second registration is a programming error), the sender check (checklist 16),
+// and a guarantee that the renderer always receives a Result, never a rejected promise carrying
+// an English stack trace. Input validation stays in the core's Registry, the single dispatch
+// path shared with the browser-mode server.
+import type { Result } from '../shared/result';
+
+export const FORBIDDEN_MESSAGE = 'Yêu cầu bị từ chối vì không đến từ cửa sổ của ứng dụng. Hãy đóng các cửa sổ lạ và khởi động lại ứng dụng.';
+export const UNAVAILABLE_MESSAGE =
+  'Bộ xử lý dữ liệu của ứng dụng đang không phản hồi. Nội dung đang gõ vẫn còn trên màn hình; hãy thử lại, nếu vẫn lỗi hãy khởi động lại ứng dụng.';
+
+/** The part of Electron's IpcMainInvokeEvent that the check reads. */
+export type InvokeEventLike = { senderFrame: { url: string; parent?: unknown } | null | undefined };
+
+/** The part of Electron's ipcMain this helper needs, so a test can pass a recorder. */
+export type IpcMainLike = {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+};
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+export type SenderCheck = (frame: InvokeEventLike['senderFrame']) => boolean;
+
+// Remembers what each ipcMain already carries, so that a second call (e.g. a window re-created
+// after 'activate' on macOS) fails loudly here instead of deep inside Electron.
+const registered = new WeakMap<IpcMainLike, Set<string>>();
+
+/** Returns the channels it registered, in order. Throws on any duplicate name. */
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  channels: readonly string[],
+  dispatch: Dispatch,
+  isTrustedSender: SenderCheck,
+): string[] {
+  const seen = registered.get(ipcMain) ?? new Set<string>();
+  const batch = new Set<string>();
+  for (const channel of channels) {
+    if (batch.has(channel)) throw new Error(`IPC channel "${channel}" listed twice`);
+    if (seen.has(channel)) throw new Error(`IPC channel "${channel}" already registered`);
+    batch.add(channel);
+  }
+  for (const channel of batch) {
+    ipcMain.handle(channel, async (event, input) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGE } } satisfies Result<never>;
+      }
+      try {
+        return await dispatch(channel, input);
+      } catch {
+        // Dispatch only throws when the core's worker is gone; the Registry itself never throws.
+        return { ok: false, error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } } satisfies Result<never>;
+      }
+    });
+    seen.add(channel);
+  }
+  registered.set(ipcMain, seen);
+  return [...batch];
+}

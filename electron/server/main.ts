@@ -1,0 +1,40 @@
+// npm run web: serves the built renderer and the core on http://127.0.0.1:PORT for this run only.
+//   --data DIR    data folder (default: THUKY_DATA_DIR, then the desktop app's own folder)
+//   --port N      port (default: a free one)
+// THUKY_WEB_TOKEN fixes the token (the end-to-end tests use it); otherwise it is random per run.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app';
+import { resolveDataDir } from '../core/data-dir';
+import { UserError } from '../shared/result';
+import { createWebServer } from './server';
+
+const { values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' }, port: { type: 'string' } } });
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dataDir = resolveDataDir(values.data);
+const token = process.env.THUKY_WEB_TOKEN || randomBytes(24).toString('base64url');
+
+let core;
+try {
+  core = createCore({ dataDir, mode: 'web' });
+} catch (e) {
+  console.error(e instanceof UserError ? `Lỗi: ${e.message}` : e);
+  process.exit(1);
+}
+const server = createWebServer({ registry: core.registry, rendererDir: path.join(root, 'out', 'renderer'), token });
+server.listen(Number(values.port ?? 0), '127.0.0.1', () => {
+  const addr = server.address();
+  const port = addr && typeof addr === 'object' ? addr.port : 0;
+  console.log(`Thư ký Hội nghị (chế độ trình duyệt) đang chạy. Dữ liệu: ${dataDir}`);
+  console.log(`Mở địa chỉ này trong trình duyệt: http://127.0.0.1:${port}/?token=${token}`);
+});
+
+const stop = (): void => {
+  server.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,306 @@
+// The one IPC contract. Main registers a handler for each channel, the preload exposes exactly
+// these channels, the browser-mode server routes exactly these, and the renderer's API type is
+// derived from this map. Inputs are validated with these schemas on the receiving side.
+import { z } from 'zod';
+import type {
+  Attendee,
+  AttendeeGroup,
+  AuditEntry,
+  Meeting,
+  MeetingRecord,
+  MeetingSummary,
+  OrgProfile,
+  Person,
+  PhotoMeta,
+  Recommendation,
+  Reply,
+  SearchHit,
+  Speech,
+} from './domain';
+import {
+  GROUP_ROLES,
+  MEETING_STATUSES,
+  PHASES,
+  PHOTO_EVENTS,
+  PRESENCES,
+  REPLY_KINDS,
+  ROLES,
+  SPEECH_KINDS,
+} from './domain';
+import { LIMITS } from './limits';
+import { directions, hhmm, id, isoDate, requiredText, text, titles } from './schemas';
+import type { Result } from './result';
+import type { DocDraft, ExportedDoc } from './documents';
+import { DOC_FORMATS } from './documents';
+import { DOC_KINDS } from './domain';
+import type { ChannelName } from './channels';
+
+/** A schema whose parsed and accepted shapes are the same (our transforms only normalise text). */
+type Schema<T> = z.ZodType<T, T>;
+
+/** Declares a channel: the schema checks the input at run time, `O` is the output type. */
+function channel<S extends z.ZodType, O>(input: S): { input: S; output: O } {
+  return { input, output: undefined as unknown as O };
+}
+
+const nullableTime = (label: string) => hhmm(label).nullable();
+const nullableDate = (label: string) => isoDate(label).nullable();
+
+export const ProfileInput = z.object({
+  issuingBody: requiredText('Tên cơ quan ban hành'),
+  parentBody: text('Tên cơ quan chủ quản'),
+  isParty: z.boolean(),
+  docCode: requiredText('Ký hiệu văn bản', 50),
+  placeName: requiredText('Địa danh'),
+  byline: text('Tên tác giả / đơn vị ký tin bài'),
+  secretaryName: text('Tên thư ký'),
+  style: z.object({
+    padCounts: z.boolean(),
+    placeDateLine: z.boolean(),
+    chairLabel: z.enum(['CHỦ TRÌ', 'CHỦ TỌA']),
+  }),
+});
+
+const NewPerson = z.object({
+  fullName: requiredText('Họ tên'),
+  titles,
+  organization: text('Đơn vị'),
+  rank: z.number().int().min(0).max(100_000).optional(),
+});
+
+const MeetingFields = z.object({
+  title: text('Tên hội nghị', LIMITS.title),
+  organizer: text('Đơn vị tổ chức'),
+  audience: text('Đối tượng đối thoại'),
+  locality: text('Địa bàn'),
+  date: nullableDate('Ngày họp'),
+  startTime: nullableTime('Giờ bắt đầu'),
+  endTime: nullableTime('Giờ kết thúc'),
+  location: text('Địa điểm'),
+  secretary: text('Thư ký'),
+  docNumber: z.number().int().min(1).max(99_999).nullable(),
+});
+
+const RecFields = z.object({
+  phase: z.enum(PHASES),
+  raisedByAttendeeId: id('Người kiến nghị').nullable(),
+  raisedByText: text('Người kiến nghị'),
+  unit: text('Đơn vị'),
+  topic: text('Lĩnh vực'),
+  content: text('Nội dung kiến nghị', LIMITS.longText),
+  shortPhrase: text('Cụm tóm tắt', 1_000),
+  inArticle: z.boolean(),
+  raisedAt: nullableTime('Thời điểm'),
+});
+
+const ReplyFields = z.object({
+  responderAttendeeId: id('Người trả lời').nullable(),
+  responderText: text('Người / cơ quan trả lời'),
+  content: text('Nội dung trả lời', LIMITS.longText),
+  repliedAt: nullableTime('Thời điểm'),
+  kind: z.enum(REPLY_KINDS),
+  agency: text('Đơn vị giải quyết'),
+  deadline: nullableDate('Thời hạn'),
+  recommendationIds: z.array(id('Kiến nghị')).max(500),
+});
+
+const SpeechFields = z.object({
+  speakerAttendeeId: id('Người phát biểu').nullable(),
+  speakerText: text('Người phát biểu'),
+  summary: text('Nội dung', LIMITS.longText),
+  directions,
+  at: nullableTime('Thời điểm'),
+});
+
+const AttendeePatch = z.object({
+  titles,
+  role: z.enum(ROLES),
+  presence: z.enum(PRESENCES),
+  reason: text('Lý do'),
+});
+
+const GroupFields = z.object({ text: requiredText('Thành phần'), role: z.enum(GROUP_ROLES) });
+
+const PhotoFields = z.object({ caption: text('Chú thích ảnh'), event: z.enum(PHOTO_EVENTS), inArticle: z.boolean() });
+
+const Empty = z.object({});
+const ById = z.object({ id: id() });
+const ByMeeting = z.object({ meetingId: id('Hội nghị') });
+
+const DocBlockSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), text: text('Tiêu đề', LIMITS.title) }),
+  z.object({ type: z.literal('paragraph'), text: text('Đoạn văn', LIMITS.longText) }),
+  z.object({ type: z.literal('photo'), photoId: id('Ảnh'), caption: text('Chú thích ảnh') }),
+  z.object({ type: z.literal('byline'), text: text('Tác giả') }),
+  z.object({ type: z.literal('table'), rows: z.array(z.array(text('Ô bảng', LIMITS.longText)).max(20)).max(5_000), group: text('Nhóm').optional() }),
+]);
+
+const DocOptionsSchema = z.object({
+  article: z
+    .object({ listSpeakers: z.boolean(), legalBasis: text('Căn cứ', 2_000), photoIds: z.array(id('Ảnh')).max(200) })
+    .partial()
+    .optional(),
+  minutes: z.object({ placeDateLine: z.boolean(), recipients: z.array(text('Nơi nhận', 300)).max(30) }).partial().optional(),
+});
+type DocOptionsInput = z.input<typeof DocOptionsSchema>;
+
+export type AppInfo = { version: string; dataDir: string; dbPath: string; mode: 'electron' | 'web' };
+
+export const contract = {
+  'app.info': channel<typeof Empty, AppInfo>(Empty),
+
+  'profile.get': channel<typeof Empty, OrgProfile | null>(Empty),
+  'profile.save': channel<typeof ProfileInput, OrgProfile>(ProfileInput),
+
+  'people.search': channel<Schema<{ query: string; limit?: number }>, Person[]>(
+    z.object({ query: text('Từ khóa', LIMITS.query), limit: z.number().int().min(1).max(200).optional() }),
+  ),
+  'people.create': channel<typeof NewPerson, Person>(NewPerson),
+  'people.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof NewPerson>> }>, Person>(
+    z.object({ id: id(), patch: NewPerson.partial() }),
+  ),
+
+  'meeting.list': channel<Schema<{ limit?: number }>, MeetingSummary[]>(
+    z.object({ limit: z.number().int().min(1).max(10_000).optional() }),
+  ),
+  'meeting.create': channel<Schema<{ copyFromId?: number; fields?: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
+    z.object({ copyFromId: id('Hội nghị mẫu').optional(), fields: MeetingFields.partial().optional() }),
+  ),
+  'meeting.get': channel<typeof ById, MeetingRecord>(ById),
+  'meeting.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
+    z.object({ id: id(), patch: MeetingFields.partial() }),
+  ),
+  'meeting.setStatus': channel<Schema<{ id: number; status: (typeof MEETING_STATUSES)[number] }>, Meeting>(
+    z.object({ id: id(), status: z.enum(MEETING_STATUSES) }),
+  ),
+  'meeting.remove': channel<typeof ById, null>(ById),
+  'meeting.restore': channel<typeof ById, Meeting>(ById),
+
+  'attendee.add': channel<
+    z.ZodType<{ meetingId: number; personId?: number; newPerson?: z.input<typeof NewPerson>; role: (typeof ROLES)[number] }>,
+    Attendee
+  >(
+    z
+      .object({ meetingId: id('Hội nghị'), personId: id('Người').optional(), newPerson: NewPerson.optional(), role: z.enum(ROLES) })
+      .refine((v) => (v.personId === undefined) !== (v.newPerson === undefined), {
+        error: 'Hãy chọn một người trong danh bạ hoặc nhập người mới.',
+      }),
+  ),
+  'attendee.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof AttendeePatch>> }>, Attendee>(
+    z.object({ id: id(), patch: AttendeePatch.partial() }),
+  ),
+  'attendee.remove': channel<typeof ById, null>(ById),
+  'attendee.reorder': channel<Schema<{ meetingId: number; ids: number[] }>, Attendee[]>(
+    z.object({ meetingId: id('Hội nghị'), ids: z.array(id()).max(5_000) }),
+  ),
+  'attendee.sortByRank': channel<typeof ByMeeting, Attendee[]>(ByMeeting),
+
+  'group.add': channel<Schema<{ meetingId: number } & z.input<typeof GroupFields>>, AttendeeGroup>(
+    GroupFields.extend({ meetingId: id('Hội nghị') }),
+  ),
+  'group.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof GroupFields>> }>, AttendeeGroup>(
+    z.object({ id: id(), patch: GroupFields.partial() }),
+  ),
+  'group.remove': channel<typeof ById, null>(ById),
+
+  'speech.create': channel<
+    z.ZodType<{ meetingId: number; kind: (typeof SPEECH_KINDS)[number] } & Partial<z.input<typeof SpeechFields>>>,
+    Speech
+  >(SpeechFields.partial().extend({ meetingId: id('Hội nghị'), kind: z.enum(SPEECH_KINDS) })),
+  'speech.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof SpeechFields>> }>, Speech>(
+    z.object({ id: id(), patch: SpeechFields.partial() }),
+  ),
+  'speech.remove': channel<typeof ById, null>(ById),
+  'speech.restore': channel<typeof ById, Speech>(ById),
+
+  'rec.create': channel<
+    z.ZodType<{ meetingId: number; phase: (typeof PHASES)[number] } & Partial<z.input<typeof RecFields>>>,
+    Recommendation
+  >(RecFields.partial().extend({ meetingId: id('Hội nghị'), phase: z.enum(PHASES) })),
+  'rec.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof RecFields>> }>, Recommendation>(
+    z.object({ id: id(), patch: RecFields.partial() }),
+  ),
+  'rec.remove': channel<typeof ById, null>(ById),
+  'rec.restore': channel<typeof ById, Recommendation>(ById),
+
+  'reply.create': channel<Schema<{ meetingId: number } & Partial<z.input<typeof ReplyFields>>>, Reply>(
+    ReplyFields.partial().extend({ meetingId: id('Hội nghị') }),
+  ),
+  'reply.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof ReplyFields>> }>, Reply>(
+    z.object({ id: id(), patch: ReplyFields.partial() }),
+  ),
+  'reply.remove': channel<typeof ById, null>(ById),
+  'reply.restore': channel<typeof ById, Reply>(ById),
+
+  'photo.add': channel<
+    z.ZodType<{ meetingId: number; fileName: string; dataBase64: string } & Partial<z.input<typeof PhotoFields>>>,
+    PhotoMeta
+  >(
+    PhotoFields.partial().extend({
+      meetingId: id('Hội nghị'),
+      fileName: text('Tên tệp'),
+      // base64 is 4/3 of the bytes; the exact byte limit is checked after decoding.
+      dataBase64: z.string().max(Math.ceil((LIMITS.photoBytes * 4) / 3) + 4, {
+        error: `Ảnh quá lớn: tối đa ${LIMITS.photoBytes / 1024 / 1024} MB. Hãy chọn ảnh nhỏ hơn hoặc giảm cỡ ảnh trước.`,
+      }),
+    }),
+  ),
+  'photo.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof PhotoFields>> }>, PhotoMeta>(
+    z.object({ id: id(), patch: PhotoFields.partial() }),
+  ),
+  'photo.remove': channel<typeof ById, null>(ById),
+  'photo.restore': channel<typeof ById, PhotoMeta>(ById),
+  /** A small JPEG thumbnail as a data: URL, for the screen. */
+  'photo.thumb': channel<typeof ById, string>(ById),
+
+  'search.query': channel<Schema<{ query: string; limit?: number }>, SearchHit[]>(
+    z.object({ query: text('Từ khóa', LIMITS.query), limit: z.number().int().min(1).max(500).optional() }),
+  ),
+
+  'audit.list': channel<Schema<{ meetingId: number; limit?: number }>, AuditEntry[]>(
+    z.object({ meetingId: id('Hội nghị'), limit: z.number().int().min(1).max(10_000).optional() }),
+  ),
+
+  /** The whole meeting, photos included, as a meeting file (base64 of the .thukyhn archive). */
+  'meetingFile.export': channel<typeof ById, { fileName: string; dataBase64: string }>(ById),
+  'meetingFile.import': channel<Schema<{ fileName: string; dataBase64: string }>, Meeting>(
+    z.object({
+      fileName: text('Tên tệp'),
+      dataBase64: z.string().max(Math.ceil((LIMITS.meetingFileBytes * 4) / 3) + 4, {
+        error: `Tệp hội nghị quá lớn để nhập (tối đa ${LIMITS.meetingFileBytes / 1024 / 1024} MB).`,
+      }),
+    }),
+  ),
+
+  'doc.get': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number] }>, DocDraft | null>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS) }),
+  ),
+  /** Generate afresh; replaces the stored draft (and its edits) only when `replace` is true. */
+  'doc.generate': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number]; options?: DocOptionsInput; replace?: boolean }>, DocDraft>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS), options: DocOptionsSchema.optional(), replace: z.boolean().optional() }),
+  ),
+  'doc.save': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number]; blocks: z.input<typeof DocBlockSchema>[] }>, DocDraft>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS), blocks: z.array(DocBlockSchema).max(5_000) }),
+  ),
+  'doc.export': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number]; format: (typeof DOC_FORMATS)[number] }>, ExportedDoc>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS), format: z.enum(DOC_FORMATS) }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+/** The renderer's view: one async function per channel, never throwing, always a Result. */
+export type Api = {
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+};
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+// The preload cannot afford to bundle zod, so it reads the channel names from channels.ts.
+// These two lines fail to compile if that list and this contract ever disagree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const channelListMatchesContract: Same<Channel, ChannelName> = true;

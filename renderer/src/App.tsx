@@ -1,0 +1,37 @@
+import { SaveIndicator } from './components/SaveIndicator';
+import { useRoute, href } from './lib/router';
+import { HomeScreen } from './screens/HomeScreen';
+import { MeetingScreen } from './screens/MeetingScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { HelpScreen } from './screens/HelpScreen';
+
+export function App() {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href={href({ name: 'home' })}>
+          Thư ký Hội nghị
+        </a>
+        <nav className="topnav" aria-label="Chính">
+          <a href={href({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>
+            Trang chủ
+          </a>
+          <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Thiết lập
+          </a>
+          <a href={href({ name: 'help' })} aria-current={route.name === 'help' ? 'page' : undefined}>
+            Hướng dẫn
+          </a>
+        </nav>
+        <SaveIndicator />
+      </header>
+      <main className="content">
+        {route.name === 'home' ? <HomeScreen /> : null}
+        {route.name === 'settings' ? <SettingsScreen /> : null}
+        {route.name === 'help' ? <HelpScreen /> : null}
+        {route.name === 'meeting' ? <MeetingScreen key={route.id} id={route.id} tab={route.tab} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// Every keystroke's save goes through this queue. It coalesces by field (only the newest value
+// of a field is written), runs one write at a time in order, and never drops a value: a failed
+// write stays queued and is retried until it succeeds or a newer value replaces it. The status
+// it publishes drives the quiet "Đã lưu hh:mm:ss" indicator and the error banner.
+import type { Result } from '../../../electron/shared/result';
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving'; pending: number }
+  | { state: 'saved'; at: Date }
+  | { state: 'error'; message: string; pending: number };
+
+type Job = { key: string; run: () => Promise<Result<unknown>>; onDone?: (r: Result<unknown>) => void };
+
+const RETRY_MS = 2000;
+/** Errors that a retry cannot fix: the value itself is refused. The field shows the message. */
+const PERMANENT = new Set(['validation', 'locked', 'not_found', 'duplicate']);
+
+export class SaveQueue {
+  private readonly jobs = new Map<string, Job>();
+  private running = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private status: SaveStatus = { state: 'idle' };
+  private readonly listeners = new Set<(s: SaveStatus) => void>();
+  private idleWaiters: (() => void)[] = [];
+
+  subscribe(fn: (s: SaveStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  get pending(): number {
+    return this.jobs.size + (this.running ? 1 : 0);
+  }
+
+  /** Queues the newest write for `key`, replacing an older one not yet started. */
+  enqueue(key: string, run: Job['run'], onDone?: Job['onDone']): void {
+    this.jobs.delete(key);
+    this.jobs.set(key, { key, run, onDone });
+    void this.pump();
+  }
+
+  /** Resolves once everything queued so far is written (or has failed permanently). */
+  idle(): Promise<void> {
+    if (!this.running && this.jobs.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private publish(s: SaveStatus): void {
+    this.status = s;
+    for (const fn of this.listeners) fn(s);
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.jobs.size > 0) {
+        const [key, job] = this.jobs.entries().next().value as [string, Job];
+        this.jobs.delete(key);
+        this.publish({ state: 'saving', pending: this.jobs.size + 1 });
+        const r = await job.run();
+        job.onDone?.(r);
+        if (!r.ok && !PERMANENT.has(r.error.code)) {
+          // Keep it unless the user has typed something newer for the same field meanwhile.
+          if (!this.jobs.has(key)) this.jobs.set(key, job);
+          this.publish({ state: 'error', message: r.error.message, pending: this.jobs.size });
+          this.scheduleRetry();
+          return;
+        }
+        if (!r.ok) this.publish({ state: 'error', message: r.error.message, pending: this.jobs.size });
+        else if (this.jobs.size === 0) this.publish({ state: 'saved', at: new Date() });
+      }
+    } finally {
+      this.running = false;
+      if (this.jobs.size === 0) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        waiters.forEach((w) => w());
+      }
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.pump();
+    }, RETRY_MS);
+  }
+}
+
+export const saveQueue = new SaveQueue();

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MeetingRecord } from '../../../electron/shared/domain';
+import { api } from '../lib/api';
+import { flushAllFields } from '../lib/autosave';
+import { href, type MeetingTab } from '../lib/router';
+import { isoToVnDate } from '../lib/format';
+import { PrepareTab } from './prepare/PrepareTab';
+
+const TABS: { tab: MeetingTab; label: string }[] = [
+  { tab: 'prepare', label: '1. Chuẩn bị' },
+  { tab: 'live', label: '2. Trực tiếp' },
+  { tab: 'close', label: '3. Kết thúc' },
+  { tab: 'documents', label: '4. Văn bản' },
+];
+
+const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
+
+export type MeetingTabProps = { record: MeetingRecord; reload: () => Promise<void> };
+
+export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
+  const [record, setRecord] = useState<MeetingRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const r = await api.call('meeting.get', { id });
+    if (r.ok) {
+      setRecord(r.value);
+      setError(null);
+    } else setError(r.error.message);
+  }, [id]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (error) return <div className="banner error" role="alert">{error}</div>;
+  if (!record) return <div className="muted">Đang mở hội nghị…</div>;
+  const m = record.meeting;
+  return (
+    <div className="meeting">
+      <div className="meeting-head">
+        <div>
+          <h1 className="meeting-title" data-testid="meeting-title">
+            {m.title || '(chưa đặt tên)'}
+          </h1>
+          <div className="muted small">
+            {[isoToVnDate(m.date), m.startTime, m.location].filter(Boolean).join(' · ')} · <span className={`status status-${m.status}`}>{STATUS[m.status]}</span>
+            {m.locked ? ' · Đã chốt biên bản' : ''}
+          </div>
+        </div>
+        <nav className="tabs" aria-label="Các bước">
+          {TABS.map((t) => (
+            <a key={t.tab} href={href({ name: 'meeting', id, tab: t.tab })} aria-current={t.tab === tab ? 'page' : undefined} onClick={flushAllFields} data-testid={`tab-${t.tab}`}>
+              {t.label}
+            </a>
+          ))}
+        </nav>
+      </div>
+      {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
+      {tab !== 'prepare' ? <div className="muted">Màn hình này đang được xây dựng.</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { DEFAULT_STYLE, type OrgProfile } from '../../../electron/shared/domain';
+import { api } from '../lib/api';
+import { useData } from '../lib/use-data';
+import { TextField } from '../components/fields';
+
+const EMPTY: OrgProfile = { issuingBody: '', parentBody: '', isParty: false, docCode: 'BB-UBND', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
+
+/** The organisation profile: what the minutes' header and the article's byline are made from. */
+export function SettingsScreen() {
+  const profile = useData('profile.get', {});
+  if (profile.loading) return <div className="muted">Đang tải…</div>;
+  const p = profile.data ?? EMPTY;
+  const save = async (patch: Partial<OrgProfile>) => {
+    const r = await api.call('profile.save', { ...p, ...patch, style: { ...p.style, ...patch.style } });
+    if (r.ok) void profile.reload();
+    return r;
+  };
+  return (
+    <div className="settings">
+      <h1>Thiết lập cơ quan</h1>
+      <p className="muted">Dùng cho phần đầu biên bản, số và ký hiệu văn bản, và tên tác giả tin bài.</p>
+      {profile.error ? <div className="banner error">{profile.error}</div> : null}
+      <section className="card">
+        <div className="grid-2">
+          <TextField label="Cơ quan chủ quản" saveKey="profile:parentBody" value={p.parentBody} save={(v) => save({ parentBody: v })} placeholder="Ví dụ: UBND THÀNH PHỐ HÀ NỘI" />
+          <TextField label="Cơ quan ban hành" required saveKey="profile:issuingBody" value={p.issuingBody} save={(v) => save({ issuingBody: v })} placeholder="Ví dụ: UBND QUẬN BẮC TỪ LIÊM" testId="p-issuing" />
+          <TextField label="Ký hiệu biên bản" required saveKey="profile:docCode" value={p.docCode} save={(v) => save({ docCode: v })} placeholder="BB-UBND" max={50} testId="p-doccode" />
+          <TextField label="Địa danh ghi ở dòng ngày tháng" required saveKey="profile:placeName" value={p.placeName} save={(v) => save({ placeName: v })} placeholder="Ví dụ: Bắc Từ Liêm" testId="p-place" />
+          <TextField label="Tác giả tin bài" saveKey="profile:byline" value={p.byline} save={(v) => save({ byline: v })} placeholder="Ví dụ: Hội Liên hiệp phụ nữ quận Bắc Từ Liêm" />
+          <TextField label="Thư ký mặc định" saveKey="profile:secretaryName" value={p.secretaryName} save={(v) => save({ secretaryName: v })} />
+        </div>
+        <div className="checks">
+          <label>
+            <input type="checkbox" checked={p.isParty} onChange={(e) => void save({ isParty: e.target.checked })} /> Cơ quan ban hành là cấp ủy Đảng (biên bản theo Hướng dẫn 36-HD/VPTW)
+          </label>
+          <label>
+            <input type="checkbox" checked={p.style.padCounts} onChange={(e) => void save({ style: { ...p.style, padCounts: e.target.checked } })} /> Viết số lượng có số 0 đứng trước (08 kiến nghị)
+          </label>
+          <label>
+            <input type="checkbox" checked={p.style.placeDateLine} onChange={(e) => void save({ style: { ...p.style, placeDateLine: e.target.checked } })} /> Ghi dòng địa danh, ngày tháng trên biên bản
+          </label>
+          <label>
+            Chức danh người điều hành ở chữ ký:{' '}
+            <select value={p.style.chairLabel} onChange={(e) => void save({ style: { ...p.style, chairLabel: e.target.value as OrgProfile['style']['chairLabel'] } })}>
+              <option value="CHỦ TRÌ">CHỦ TRÌ</option>
+              <option value="CHỦ TỌA">CHỦ TỌA</option>
+            </select>
+          </label>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// npm test: typecheck, lint, build, Vitest, the crash test and Playwright, in that order. Every
+// step runs even when an earlier one fails, so one run shows everything that is wrong; each
+// runner's own summary is printed, then one closing line "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(name, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env, FORCE_COLOR: '0' } });
+  const ok = r.status === 0;
+  steps.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
+  return ok;
+}
+
+/** A step that is not a test runner still counts: one check passed or failed. */
+function check(name, cmd, args) {
+  const ok = run(name, cmd, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  return ok;
+}
+
+mkdirSync('test-results', { recursive: true });
+mkdirSync('tests/artifacts', { recursive: true });
+
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']) ;
+check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+const built = check('build', 'npx', ['electron-vite', 'build']);
+
+rmSync('test-results/vitest.json', { force: true });
+run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+if (existsSync('test-results/vitest.json')) {
+  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  totals.passed += v.numPassedTests;
+  totals.failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
+  totals.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  console.log(`Vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests} skipped (${v.numFailedTestSuites} failed files)`);
+} else {
+  totals.failed += 1;
+  console.log('Vitest: no report written (it crashed before finishing)');
+}
+
+if (existsSync('scripts/crash-test.ts')) {
+  check('crash test', 'npx', ['tsx', 'scripts/crash-test.ts', '--kills', process.env.THUKY_CRASH_KILLS ?? '20']);
+}
+
+if (built) {
+  rmSync('test-results/playwright.json', { force: true });
+  run('playwright', 'npx', ['playwright', 'test']);
+  if (existsSync('test-results/playwright.json')) {
+    const p = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+    const s = p.stats ?? {};
+    const passed = (s.expected ?? 0) + (s.flaky ?? 0);
+    const failed = s.unexpected ?? 0;
+    const skipped = s.skipped ?? 0;
+    totals.passed += passed;
+    totals.failed += failed;
+    totals.skipped += skipped;
+    console.log(`Playwright: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  } else {
+    totals.failed += 1;
+    console.log('Playwright: no report written (it crashed before finishing)');
+  }
+} else {
+  totals.failed += 1;
+  console.log('Playwright: not run, the build failed');
+}
+
+console.log('\n=== Summary');
+for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds} s)`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exitCode = totals.failed > 0 || steps.some((s) => !s.ok) ? 1 : 0;
