@@ -1,6 +1,6 @@
 // Three builds with this project's folders (electron/ and renderer/ at the top level, not src/),
 // so every input is named explicitly:
-// - main: the thin shell plus the core's worker thread as a second entry, ES modules (the
+// - main: the thin shell plus the core's worker threads as further entries, ES modules (the
 //   package is "type": "module"), dependencies left as imports so native better-sqlite3 and
 //   sharp load from node_modules at run time instead of being bundled;
 // - preload: one self-contained CommonJS file, because a sandboxed preload can neither load an
@@ -48,6 +48,9 @@ export default defineConfig({
         input: {
           index: at('electron', 'main', 'index.ts'),
           'core-worker': at('electron', 'core', 'worker.ts'),
+          // The core's own thread for Word rendering; render-worker.ts looks for it next to the
+          // bundle that imports it (out/main/docx-worker.js).
+          'docx-worker': at('electron', 'core', 'documents', 'docx-worker.ts'),
         },
       },
     },

@@ -27,10 +27,12 @@ function check(name, cmd, args) {
 mkdirSync('test-results', { recursive: true });
 mkdirSync('tests/artifacts', { recursive: true });
 
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']) ;
+check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+check('typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = check('build', 'npx', ['electron-vite', 'build']);
+if (built) check('security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
 
 rmSync('test-results/vitest.json', { force: true });
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);

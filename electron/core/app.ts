@@ -2,7 +2,9 @@
 // handlers. Electron's main process, the browser-mode server and the CLI all start here, so the
 // three never diverge.
 import type { Database } from 'better-sqlite3';
-import { openDatabase, dbPathFor, type OpenOptions } from './db/open';
+import { dbPathFor, type OpenOptions } from './db/open';
+import { openWithHealth, type Health } from './health';
+import { backupHandlers } from './handlers/backup';
 import type { CoreContext } from './context';
 import { Registry, type Logger } from './registry';
 import { meetingHandlers } from './handlers/meetings';
@@ -11,9 +13,17 @@ import { itemHandlers } from './handlers/items';
 import { photoHandlers } from './handlers/photos';
 import { meetingFileHandlers } from './handlers/meeting-file';
 import { documentHandlers } from './handlers/documents';
+import { importHandlers } from './handlers/imports';
 import { APP_VERSION } from './version';
 
-export type Core = { ctx: CoreContext; registry: Registry; db: Database; close: () => void };
+export type Core = {
+  ctx: CoreContext;
+  registry: Registry;
+  /** The current connection (a restore replaces it). */
+  readonly db: Database;
+  health: Health;
+  close: () => void;
+};
 
 export type CoreOptions = {
   dataDir: string;
@@ -25,7 +35,7 @@ export type CoreOptions = {
 
 export function createCore(opts: CoreOptions): Core {
   const dbPath = dbPathFor(opts.dataDir);
-  const db = openDatabase(dbPath, opts.db);
+  const { db, health } = openWithHealth(dbPath, opts.db);
   const ctx: CoreContext = { db, dataDir: opts.dataDir, version: APP_VERSION, mode: opts.mode, now: opts.now ?? (() => new Date()) };
   const registry = new Registry(ctx, opts.log)
     .register({
@@ -36,6 +46,18 @@ export function createCore(opts: CoreOptions): Core {
     .register(itemHandlers)
     .register(photoHandlers)
     .register(meetingFileHandlers)
-    .register(documentHandlers);
-  return { ctx, registry, db, close: () => db.close() };
+    .register(documentHandlers)
+    .register(importHandlers)
+    .register(backupHandlers(health));
+  return {
+    ctx,
+    registry,
+    get db() {
+      return ctx.db;
+    },
+    health,
+    close: () => {
+      if (ctx.db.open) ctx.db.close();
+    },
+  };
 }

@@ -45,6 +45,8 @@ async function startCore(dataDir: string): Promise<CoreHost> {
 }
 
 function createWindow(): BrowserWindow {
+  // The options are a tested pure function (window-options.test.ts); static scanners cannot
+  // follow the call, see docs/security.md.
   const win = new BrowserWindow(mainWindowOptions(built.preload));
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

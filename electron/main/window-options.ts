@@ -35,6 +35,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle click on a link would otherwise try to open a new window; the window-open
+      // handler denies it anyway, this stops the attempt earlier (electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
       // The OS spellchecker knows no Vietnamese on most machines and would underline every word;
       // it would also send nothing anywhere, but the red noise is worse than no help.
       spellcheck: false,
@@ -42,3 +45,4 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     },
   };
 }
+

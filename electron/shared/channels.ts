@@ -14,6 +14,12 @@ export const CHANNEL_NAMES = [
   'meeting.setStatus',
   'meeting.remove',
   'meeting.restore',
+  'meeting.finalize',
+  'meeting.unlock',
+  'app.health',
+  'backup.list',
+  'backup.create',
+  'backup.restore',
   'attendee.add',
   'attendee.update',
   'attendee.remove',
@@ -47,6 +53,12 @@ export const CHANNEL_NAMES = [
   'doc.generate',
   'doc.save',
   'doc.export',
+  // Prepare tab: roster undo and spreadsheet imports.
+  'attendee.restore',
+  'group.restore',
+  'people.directory',
+  'import.preview',
+  'import.commit',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

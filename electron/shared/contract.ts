@@ -34,6 +34,8 @@ import type { DocDraft, ExportedDoc } from './documents';
 import { DOC_FORMATS } from './documents';
 import { DOC_KINDS } from './domain';
 import type { ChannelName } from './channels';
+import type { ImportCommitResult, ImportPreview } from './imports';
+import { IMPORT_KINDS, IMPORT_LIMITS } from './imports';
 
 /** A schema whose parsed and accepted shapes are the same (our transforms only normalise text). */
 type Schema<T> = z.ZodType<T, T>;
@@ -144,7 +146,20 @@ const DocOptionsSchema = z.object({
 });
 type DocOptionsInput = z.input<typeof DocOptionsSchema>;
 
+export type BackupInfo = { fileName: string; at: string; reason: string; bytes: number };
+export type Health = { state: 'ok' | 'corrupt'; readOnly: boolean; message: string; backups: BackupInfo[] };
+
 export type AppInfo = { version: string; dataDir: string; dbPath: string; mode: 'electron' | 'web' };
+
+// Spreadsheet imports: base64 is 4/3 of the bytes; the exact byte limit is checked after decoding.
+const ImportFile = z.object({
+  meetingId: id('Hội nghị'),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: text('Tên tệp'),
+  dataBase64: z.string().max(Math.ceil((IMPORT_LIMITS.fileBytes * 4) / 3) + 4, {
+    error: `Tệp quá lớn để nhập: tối đa ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB. Hãy chia nhỏ tệp.`,
+  }),
+});
 
 export const contract = {
   'app.info': channel<typeof Empty, AppInfo>(Empty),
@@ -175,6 +190,17 @@ export const contract = {
   ),
   'meeting.remove': channel<typeof ById, null>(ById),
   'meeting.restore': channel<typeof ById, Meeting>(ById),
+  /** Chốt biên bản: closes the meeting and locks its record (revision 1 on the first lock). */
+  'meeting.finalize': channel<typeof ById, Meeting>(ById),
+  /** Opens a locked record for changes; the reason goes to the audit log. */
+  'meeting.unlock': channel<Schema<{ id: number; reason: string }>, Meeting>(z.object({ id: id(), reason: requiredText('Lý do mở khóa', 1_000) })),
+
+  /** Start-up check of the database, and the backups a recovery screen can offer. */
+  'app.health': channel<typeof Empty, Health>(Empty),
+  'backup.list': channel<typeof Empty, BackupInfo[]>(Empty),
+  'backup.create': channel<typeof Empty, BackupInfo>(Empty),
+  /** Replaces the database with a verified backup; the current file is kept aside first. */
+  'backup.restore': channel<Schema<{ fileName: string }>, { keptAside: string }>(z.object({ fileName: text('Tên bản sao lưu', 200) })),
 
   'attendee.add': channel<
     z.ZodType<{ meetingId: number; personId?: number; newPerson?: z.input<typeof NewPerson>; role: (typeof ROLES)[number] }>,
@@ -284,6 +310,17 @@ export const contract = {
   ),
   'doc.export': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number]; format: (typeof DOC_FORMATS)[number] }>, ExportedDoc>(
     z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS), format: z.enum(DOC_FORMATS) }),
+  ),
+  // ---- Prepare tab: roster undo and spreadsheet imports (roster, pre-meeting recommendations) ----
+  'attendee.restore': channel<typeof ById, Attendee>(ById),
+  'group.restore': channel<typeof ById, AttendeeGroup>(ById),
+  /** The whole directory, for a type-ahead that filters on the client (a round trip per keystroke is too slow). */
+  'people.directory': channel<typeof Empty, Person[]>(Empty),
+  /** Reads the file and marks each row's problems; writes nothing. */
+  'import.preview': channel<Schema<z.input<typeof ImportFile>>, ImportPreview>(ImportFile),
+  /** Writes the chosen valid rows (all valid rows when `rows` is absent) in one transaction. */
+  'import.commit': channel<Schema<z.input<typeof ImportFile> & { rows?: number[] }>, ImportCommitResult>(
+    ImportFile.extend({ rows: z.array(z.number().int().min(1)).max(IMPORT_LIMITS.rows + 20).optional() }),
   ),
 } as const;
 

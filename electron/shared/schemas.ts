@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
+// Messages zod writes itself (a wrong enum value, a missing field) come out in Vietnamese too;
+// the fields below carry their own, more specific wording.
+z.config(z.locales.vi());
+
 const nf = new Intl.NumberFormat('vi-VN');
 
 /** Free text of at most `max` characters, NFC-normalised (Unikey may send combining marks). */

@@ -9,6 +9,7 @@ export type WindowApi = Api;
 
 declare global {
   // Declaration merging into the DOM's Window requires `interface`; a `type` cannot extend it.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     /** Set by the Electron preload; undefined in browser mode, where the renderer uses HTTP. */
     thuky?: WindowApi;

@@ -13,6 +13,8 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** Stop migrating at this version (tests of a single migration). */
   targetVersion?: number;
+  /** Run quick_check before anything else (start-up): a damaged file is refused, untouched. */
+  check?: boolean;
 };
 
 export const DB_FILE_NAME = 'thuky.sqlite3';
@@ -26,8 +28,12 @@ export function dbPathFor(dataDir: string): string {
  * block the writer, synchronous=FULL so a commit survives a power cut, not just a crash.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
+  try {
+    if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
+  } catch (e) {
+    throw toOpenError(e, file);
+  }
   try {
     db = new Database(file, {
       readonly: opts.readonly ?? false,
@@ -38,6 +44,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     throw toOpenError(e, file);
   }
   try {
+    if (opts.check) {
+      const verdict = Object.values((db.pragma('quick_check') as Record<string, string>[])[0] ?? {})[0];
+      if (verdict !== 'ok') throw new UserError('db_corrupt', `Tệp dữ liệu ${file} bị hỏng (${verdict}). Tệp được giữ nguyên, không bị xóa; hãy khôi phục bản sao lưu gần nhất hoặc mở ở chế độ chỉ đọc.`);
+    }
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -55,7 +65,7 @@ function toOpenError(e: unknown, file: string): UserError {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new UserError('db_corrupt', `Tệp dữ liệu ${file} bị hỏng hoặc không phải dữ liệu của Thư ký Hội nghị. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.`);
-  if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'SQLITE_READONLY' || code === 'EROFS')
+  if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EEXIST'].includes(code))
     return new UserError('db_unreachable', `Không mở được thư mục dữ liệu ${path.dirname(file)} (không có quyền ghi hoặc ổ đĩa không truy cập được). Hãy kiểm tra ổ đĩa hoặc chọn thư mục dữ liệu khác.`);
   return new UserError('db_open_failed', `Không mở được cơ sở dữ liệu (${(e as Error).message}). Dữ liệu được giữ nguyên.`);
 }

@@ -49,7 +49,8 @@ export type RunStyle = { size: number; bold?: boolean; italics?: boolean; allCap
 
 /** A run with the font in all four slots: Word falls back per slot, so the defaults alone are not enough. */
 export function run(text: string, style: RunStyle): TextRun {
-  return new TextRun({ text, font: FONT, size: pt(style.size), bold: style.bold ?? false, italics: style.italics ?? false });
+  // Only true flags are written: a <w:b w:val="false"/> on every run doubles the XML of a big table.
+  return new TextRun({ text, font: FONT, size: pt(style.size), ...(style.bold ? { bold: true } : {}), ...(style.italics ? { italics: true } : {}) });
 }
 
 export function styles(bodySize: number): IStylesOptions {

@@ -53,14 +53,19 @@ export function placeDateLine(profile: OrgProfile, isoDate: string | null): stri
 }
 
 function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boolean): Table {
-  const left = convertMillimetersToTwip(65);
-  const right = TEXT_WIDTH - left;
   const number = docNumberLine(profile, record.meeting.docNumber);
   const date = placeDateLine(profile, record.meeting.date);
   const leftCol: Paragraph[] = [];
   const rightCol: Paragraph[] = [];
   const parent = profile.parentBody.trim().toLocaleUpperCase('vi');
   const issuing = profile.issuingBody.trim().toLocaleUpperCase('vi');
+  // The left column is as wide as its longest line needs (so "ĐẢNG BỘ QUẬN BẮC TỪ LIÊM" does not
+  // wrap), but leaves the right column room for the national title or "ĐẢNG CỘNG SẢN VIỆT NAM".
+  const leftSize = profile.isParty ? 14 : 13;
+  const need = Math.max(textWidth(parent, leftSize, false), textWidth(issuing, leftSize, true)) + convertMillimetersToTwip(4);
+  const [minL, maxL] = profile.isParty ? [65, 88] : [60, 72];
+  const left = Math.round(Math.min(convertMillimetersToTwip(maxL), Math.max(convertMillimetersToTwip(minL), need)));
+  const right = TEXT_WIDTH - left;
   if (profile.isParty) {
     if (parent) leftCol.push(centred([run(parent, { size: 14 })]));
     leftCol.push(centred([run(issuing, { size: 14, bold: true })]));

@@ -52,13 +52,21 @@ function startWorker(): Worker | null {
   if (worker) return worker;
   if (workerBroken) return null;
   const src = workerSource();
-  if (!src) return null;
+  if (!src) {
+    workerBroken = true;
+    console.warn('docx-worker.js is not next to the bundle: Word files are rendered on the calling thread');
+    return null;
+  }
   let w: Worker;
   if (src.kind === 'ts') {
     // `execArgv: ['--import', 'tsx']` does not reach a worker's module loader on Node 20, so a
     // tiny bootstrap registers tsx inside the worker and then imports the real entry.
     const loader = tsxLoader();
-    if (!loader) return null;
+    if (!loader) {
+      workerBroken = true;
+      console.warn('tsx is not available to start the TypeScript docx worker: Word files are rendered on the calling thread');
+      return null;
+    }
     const boot = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(src.url.href)}); })`;
     w = new Worker(boot, { eval: true });
   } else {

@@ -64,14 +64,14 @@ export function generateSummary(record: MeetingRecord, _profile: OrgProfile | nu
 
 function recRow(record: MeetingRecord, r: Recommendation, stt: number, replies: Reply[]): string[] {
   const who = raiserLabel(record, r.raisedByAttendeeId, r.raisedByText);
-  const raiser = [who, r.unit.trim()].filter(Boolean).join('\n');
-  const content = stripEnd(r.content.trim() || r.shortPhrase.trim());
+  const raiser = [upperFirst(who), r.unit.trim()].filter(Boolean).join('\n');
+  const content = upperFirst(stripEnd(r.content.trim() || r.shortPhrase.trim()));
   const answers = replies
     .map((x) => {
       const a = attendeeById(record, x.responderAttendeeId);
       const by = a ? nameWithTitles(a, 'functional') : x.responderText.trim();
       const text = stripEnd(x.content.trim());
-      return [by, text].filter(Boolean).join(': ');
+      return [upperFirst(by), upperFirst(text)].filter(Boolean).join(': ');
     })
     .filter(Boolean);
   const forms = distinct(replies.map((x) => FORM_LABEL[x.kind]));

@@ -5,6 +5,7 @@ import { copyMeetingSetup } from '../repo/copy';
 import { getProfile } from '../repo/profile';
 import { listAudit } from '../repo/audit';
 import { searchAll } from '../search/search';
+import { createBackup } from '../backup/backups';
 
 export const meetingHandlers: PartialHandlers = {
   'meeting.list': ({ db }, { limit }) => meetings.listMeetings(db, limit),
@@ -17,7 +18,13 @@ export const meetingHandlers: PartialHandlers = {
     })(),
   'meeting.get': ({ db }, { id }) => meetings.getRecord(db, id),
   'meeting.update': (ctx, { id, patch }) => ctx.db.transaction(() => meetings.updateMeeting(ctx.db, nowIso(ctx), id, patch))(),
-  'meeting.setStatus': (ctx, { id, status }) => ctx.db.transaction(() => meetings.setStatus(ctx.db, nowIso(ctx), id, status))(),
+  'meeting.setStatus': async (ctx, { id, status }) => {
+    const m = ctx.db.transaction(() => meetings.setStatus(ctx.db, nowIso(ctx), id, status))();
+    // A meeting that opens or closes is a moment worth a backup; a failed backup must not undo
+    // the status change, and the next scheduled one will try again.
+    if (status !== 'draft') await createBackup(ctx.db, ctx.dataDir, status === 'live' ? 'open' : 'close', ctx.now()).catch(() => undefined);
+    return m;
+  },
   'meeting.remove': (ctx, { id }) => {
     ctx.db.transaction(() => meetings.removeMeeting(ctx.db, nowIso(ctx), id))();
     return null;

@@ -120,9 +120,33 @@ export function assertEditable(db: Database, meetingId: number): Meeting {
   return m;
 }
 
-/** Every change to a meeting's content goes through here, so "updated" and the revision stay true. */
+/**
+ * Every change to a meeting's content goes through here, so "updated" and the revision stay true:
+ * the first change after an unlock raises the revision (one per unlock, not one per keystroke).
+ */
 export function touchMeeting(db: Database, meetingId: number, at: string): void {
-  db.prepare('UPDATE meetings SET updated_at = ? WHERE id = ?').run(at, meetingId);
+  db.prepare('UPDATE meetings SET updated_at = ?, revision = revision + revision_pending, revision_pending = 0 WHERE id = ?').run(at, meetingId);
+}
+
+/** Chốt biên bản: the meeting is closed and its record locked. The first lock is revision 1. */
+export function finalizeMeeting(db: Database, at: string, id: number): Meeting {
+  const m = getMeeting(db, id);
+  if (m.locked) return m;
+  db.prepare(
+    "UPDATE meetings SET status = 'closed', locked = 1, locked_at = ?, revision = max(revision, 1), revision_pending = 0, updated_at = ? WHERE id = ?",
+  ).run(at, at, id);
+  audit(db, at, id, 'meeting', id, 'lock', `Chốt biên bản (lần sửa đổi ${Math.max(m.revision, 1)})`);
+  return getMeeting(db, id);
+}
+
+/** Opening a locked record again needs a reason, which the audit log keeps. */
+export function unlockMeeting(db: Database, at: string, id: number, reason: string): Meeting {
+  const m = getMeeting(db, id);
+  if (!m.locked) return m;
+  if (!reason.trim()) throw new UserError('validation', 'Hãy ghi lý do mở khóa biên bản.', { reason: 'Cần ghi lý do.' });
+  db.prepare('UPDATE meetings SET locked = 0, revision_pending = 1, updated_at = ? WHERE id = ?').run(at, id);
+  audit(db, at, id, 'meeting', id, 'unlock', reason.trim());
+  return getMeeting(db, id);
 }
 
 export function updateMeeting(db: Database, at: string, id: number, patch: Partial<MeetingFields>): Meeting {
@@ -133,6 +157,7 @@ export function updateMeeting(db: Database, at: string, id: number, patch: Parti
       endTime: 'Giờ kết thúc phải sau giờ bắt đầu.',
     });
   writeFields(db, id, patch, at);
+  touchMeeting(db, id, at);
   audit(db, at, id, 'meeting', id, 'update', Object.keys(patch).join(', '));
   reindexMeeting(db, id);
   return getMeeting(db, id);
@@ -148,6 +173,7 @@ function writeFields(db: Database, id: number, fields: Partial<MeetingFields>, a
 export function setStatus(db: Database, at: string, id: number, status: MeetingStatus): Meeting {
   assertEditable(db, id);
   db.prepare('UPDATE meetings SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  touchMeeting(db, id, at);
   audit(db, at, id, 'meeting', id, 'status', status);
   return getMeeting(db, id);
 }

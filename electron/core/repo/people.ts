@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Person } from '../../shared/domain';
 import { UserError } from '../../shared/result';
-import { fold, matchName } from '../../shared/vi/fold';
+import { fold } from '../../shared/vi/fold';
+import { prepareDirectory, searchPrepared, type PreparedPerson } from '../../shared/people-search';
 import { parseStringList } from './json';
 
 type PersonRow = { id: number; full_name: string; titles_json: string; organization: string; rank: number };
@@ -20,6 +21,7 @@ export function createPerson(db: Database, at: string, p: NewPerson): Person {
   const info = db
     .prepare('INSERT INTO people (full_name, titles_json, organization, rank, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(p.fullName.trim(), JSON.stringify(p.titles), p.organization, p.rank ?? rankFromTitles(p.titles), at, at);
+  forgetDirectory(db);
   return getPerson(db, Number(info.lastInsertRowid));
 }
 
@@ -40,6 +42,7 @@ export function updatePerson(db: Database, at: string, id: number, patch: Partia
     at,
     id,
   );
+  forgetDirectory(db);
   return getPerson(db, id);
 }
 
@@ -52,30 +55,35 @@ export function findPerson(db: Database, fullName: string, organization: string)
 }
 
 /**
- * Type-ahead over the directory. Folding and initials matching happen in JS: a directory is a
- * few thousand rows, which is far under a millisecond to scan, and "ttq" style initials cannot
- * be expressed as an FTS query anyway.
+ * Type-ahead over the directory. Folding and initials matching happen in JS ("ttq" style initials
+ * cannot be expressed as an FTS query). Reading and folding 2,000 people takes ~25 ms, too slow
+ * for a keystroke, so the folded directory is kept per connection and dropped on every write to
+ * `people` (all of which go through this file); a search is then ~1 ms.
  */
 export function searchPeople(db: Database, query: string, limit = 20): Person[] {
-  const all = allPeople(db);
-  if (!fold(query).trim()) return all.sort(byRank).slice(0, limit);
-  const scored: { p: Person; s: number }[] = [];
-  for (const p of all) {
-    const s = matchName(query, p.fullName);
-    if (s >= 0) scored.push({ p, s });
-    else if (fold(p.titles.join(' ') + ' ' + p.organization).includes(fold(query).trim())) scored.push({ p, s: 50 });
+  return searchPrepared(directory(db), query, limit).map((p) => ({ ...p, titles: [...p.titles] }));
+}
+
+const directories = new WeakMap<Database, PreparedPerson[]>();
+
+function directory(db: Database): PreparedPerson[] {
+  let d = directories.get(db);
+  if (!d) {
+    d = prepareDirectory(allPeople(db));
+    directories.set(db, d);
   }
-  return scored
-    .sort((a, b) => a.s - b.s || byRank(a.p, b.p))
-    .slice(0, limit)
-    .map((x) => x.p);
+  return d;
+}
+
+/** Called after every write to `people`; a rolled-back write is covered too, since it only forgets. */
+function forgetDirectory(db: Database): void {
+  directories.delete(db);
 }
 
 export function allPeople(db: Database): Person[] {
   return (db.prepare('SELECT id, full_name, titles_json, organization, rank FROM people').all() as PersonRow[]).map(toPerson);
 }
 
-const byRank = (a: Person, b: Person): number => a.rank - b.rank || a.fullName.localeCompare(b.fullName, 'vi');
 
 // Protocol order: Party posts before the People's Council before the People's Committee, heads
 // before deputies. The rank is only a default; the secretary can reorder by hand.

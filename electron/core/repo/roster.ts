@@ -101,6 +101,24 @@ export function removeAttendee(db: Database, at: string, id: number): void {
   unindexItem(db, 'attendee', id);
 }
 
+/** Undo of a removal. Refused when the same person was added again meanwhile (they are on the list). */
+export function restoreAttendee(db: Database, at: string, id: number): Attendee {
+  const r = db.prepare('SELECT meeting_id, person_id, deleted_at FROM attendees WHERE id = ?').get(id) as
+    | { meeting_id: number; person_id: number; deleted_at: string | null }
+    | undefined;
+  if (!r) throw new UserError('not_found', 'Không tìm thấy đại biểu này để khôi phục.');
+  assertEditable(db, r.meeting_id);
+  if (r.deleted_at === null) return getAttendee(db, id);
+  const dup = db.prepare('SELECT id FROM attendees WHERE meeting_id = ? AND person_id = ? AND deleted_at IS NULL').get(r.meeting_id, r.person_id);
+  if (dup) throw new UserError('duplicate', 'Người này đã được thêm lại vào danh sách nên không cần khôi phục.');
+  db.prepare('UPDATE attendees SET deleted_at = NULL WHERE id = ?').run(id);
+  touchMeeting(db, r.meeting_id, at);
+  const a = getAttendee(db, id);
+  audit(db, at, r.meeting_id, 'attendee', id, 'restore', a.fullName);
+  indexAttendee(db, a);
+  return a;
+}
+
 /** Sets the protocol order to exactly `ids` (the drag or keyboard result); others keep their place after. */
 export function reorderAttendees(db: Database, at: string, meetingId: number, ids: number[]): Attendee[] {
   assertEditable(db, meetingId);
@@ -175,4 +193,14 @@ export function removeGroup(db: Database, at: string, id: number): void {
   db.prepare('UPDATE attendee_groups SET deleted_at = ? WHERE id = ?').run(at, id);
   touchMeeting(db, cur.meetingId, at);
   audit(db, at, cur.meetingId, 'group', id, 'remove', cur.text);
+}
+
+export function restoreGroup(db: Database, at: string, id: number): AttendeeGroup {
+  const r = db.prepare('SELECT meeting_id FROM attendee_groups WHERE id = ?').get(id) as { meeting_id: number } | undefined;
+  if (!r) throw new UserError('not_found', 'Không tìm thấy thành phần này để khôi phục.');
+  assertEditable(db, r.meeting_id);
+  db.prepare('UPDATE attendee_groups SET deleted_at = NULL WHERE id = ?').run(id);
+  touchMeeting(db, r.meeting_id, at);
+  audit(db, at, r.meeting_id, 'group', id, 'restore');
+  return getGroup(db, id);
 }

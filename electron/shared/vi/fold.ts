@@ -20,16 +20,27 @@ export function initials(text: string): string {
     .join('');
 }
 
+/** A name folded once, so a type-ahead over thousands of people does not fold each on every keystroke. */
+export type PreparedName = { words: string[]; init: string };
+
+export function prepareName(name: string): PreparedName {
+  const words = foldedWords(name);
+  return { words, init: words.map((w) => w[0]).join('') };
+}
+
 /**
  * Does a folded query match a name? Every query word must be a prefix of some word of the name,
  * or the whole query must be a prefix of the name's initials ("ttq" -> Trương ... no; "tqt" -> yes).
  * Returns a score (lower is better) or -1 for no match, so callers can sort.
  */
 export function matchName(query: string, name: string): number {
-  const q = foldedWords(query);
+  return matchPrepared(foldedWords(query), prepareName(name));
+}
+
+/** matchName with both sides already folded: `q` is foldedWords(query). */
+export function matchPrepared(q: string[], name: PreparedName): number {
   if (q.length === 0) return 0;
-  const words = foldedWords(name);
-  const init = words.map((w) => w[0]).join('');
+  const { words, init } = name;
   const joined = q.join('');
   // Initials in order, and also in any order of the given name first ("ttq": Thiều Trương Quang).
   if (q.length === 1 && joined.length >= 2 && init.startsWith(joined)) return 1;

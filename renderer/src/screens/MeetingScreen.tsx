@@ -5,6 +5,9 @@ import { flushAllFields } from '../lib/autosave';
 import { href, type MeetingTab } from '../lib/router';
 import { isoToVnDate } from '../lib/format';
 import { PrepareTab } from './prepare/PrepareTab';
+import { LiveTab } from './live/LiveTab';
+import { CloseTab } from './close/CloseTab';
+import { DocumentsTab } from './documents/DocumentsTab';
 
 const TABS: { tab: MeetingTab; label: string }[] = [
   { tab: 'prepare', label: '1. Chuẩn bị' },
@@ -55,7 +58,9 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
         </nav>
       </div>
       {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
-      {tab !== 'prepare' ? <div className="muted">Màn hình này đang được xây dựng.</div> : null}
+      {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
+      {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
+      {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // index.html (checklist 7), the sandbox-ready preload bundle, and the core worker. Builds first
 // when the output is missing, so the file also passes on its own.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,10 +14,23 @@ import { CHANNEL_NAMES } from '../../../electron/shared/channels';
 
 const root = path.resolve('.');
 const out = (...p: string[]): string => path.join(root, 'out', ...p);
-const NEEDED = [out('renderer', 'index.html'), out('preload', 'index.cjs'), out('main', 'index.js'), out('main', 'core-worker.js')];
+const NEEDED = [out('renderer', 'index.html'), out('preload', 'index.cjs'), out('main', 'index.js'), out('main', 'core-worker.js'), out('main', 'docx-worker.js')];
+
+/** Newest modification time under a folder (sources), to tell a stale build from a fresh one. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
 
 beforeAll(() => {
-  if (NEEDED.every((f) => existsSync(f))) return;
+  const fresh =
+    NEEDED.every((f) => existsSync(f)) &&
+    Math.min(...NEEDED.map((f) => statSync(f).mtimeMs)) >= Math.max(newest(path.join(root, 'electron')), newest(path.join(root, 'renderer')));
+  if (fresh) return;
   const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
   execFileSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'pipe' });
 }, 180_000);
@@ -115,6 +128,11 @@ describe('built main process', () => {
     const main = readFileSync(out('main', 'index.js'), 'utf8');
     expect(main).toMatch(/from ["']electron["']/);
     expect(main).not.toMatch(/from ["']better-sqlite3["']/); // main never opens the database itself
+  });
+
+  it('puts the Word-rendering worker next to the core worker, where render-worker.ts looks for it', () => {
+    expect(existsSync(out('main', 'docx-worker.js'))).toBe(true);
+    expect(readFileSync(out('main', 'core-worker.js'), 'utf8')).toMatch(/new URL\(["']\.\/docx-worker\.js["']/);
   });
 
   it('the built core worker runs in a worker thread and answers calls', async () => {

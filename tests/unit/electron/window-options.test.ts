@@ -19,7 +19,7 @@ describe('main window options (security checklist 2, 3, 4, 6, 8, 9, 10, 11)', ()
     expect(web.experimentalFeatures).toBe(false);
     expect(web.webviewTag).toBe(false);
     expect(web).not.toHaveProperty('enableBlinkFeatures');
-    expect(web).not.toHaveProperty('disableBlinkFeatures');
+    expect(web.disableBlinkFeatures).toBe('Auxclick'); // only ever disabling
     expect(web.navigateOnDragDrop).toBe(false);
   });
 
@@ -40,3 +40,4 @@ describe('main window options (security checklist 2, 3, 4, 6, 8, 9, 10, 11)', ()
     expect(web.spellcheck).toBe(false);
   });
 });
+

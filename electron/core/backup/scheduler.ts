@@ -1,0 +1,34 @@
+import type { CoreContext } from '../context';
+import { createBackup, listBackups } from './backups';
+
+export const PERIODIC_MS = 10 * 60 * 1000;
+
+/**
+ * During a live meeting, a backup every 10 minutes when something changed since the last one.
+ * Checked once a minute; the check is one indexed query. Returns a stop function.
+ */
+export function startBackupScheduler(ctx: CoreContext, log: (m: string, e?: unknown) => void, tickMs = 60_000): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    void periodicBackupIfDue(ctx)
+      .catch((e: unknown) => log('periodic backup failed', e))
+      .finally(() => {
+        busy = false;
+      });
+  }, tickMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+export async function periodicBackupIfDue(ctx: CoreContext): Promise<boolean> {
+  const now = ctx.now();
+  const last = listBackups(ctx.dataDir)[0];
+  const lastAt = last ? Date.parse(last.at) : 0;
+  if (now.getTime() - lastAt < PERIODIC_MS) return false;
+  const changed = ctx.db.prepare("SELECT 1 FROM meetings WHERE status = 'live' AND deleted_at IS NULL AND updated_at > ? LIMIT 1").get(new Date(lastAt).toISOString());
+  if (!changed) return false;
+  await createBackup(ctx.db, ctx.dataDir, 'periodic', now);
+  return true;
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS } from './shortcuts';
+
+const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', Control: 'Ctrl', Escape: 'Esc', Enter: 'Enter' };
+
+/** "Alt+ArrowUp" -> ["Alt", "↑"] as it is printed on the keys. */
+export function keyCaps(k: string): string[] {
+  return k === '?' ? ['?'] : k.split('+').map((p) => KEY_NAMES[p] ?? p);
+}
+
+export function KeyboardMap({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+  return (
+    <div className="modal-backdrop" onMouseDown={onClose}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="kmap-h" data-testid="keyboard-map" onMouseDown={(e) => e.stopPropagation()}>
+        <h2 id="kmap-h">Phím tắt trên màn hình Trực tiếp</h2>
+        <p className="muted small">
+          Các phím tắt không dùng chữ cái thường hay Ctrl+chữ, nên không vướng bộ gõ tiếng Việt (Unikey, EVKey, Telex, VNI) và các phím sửa chữ
+          quen thuộc (Ctrl+C, Ctrl+V, Ctrl+Z…).
+        </p>
+        <table className="kmap">
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.id} data-testid="kmap-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
+                <td className="kmap-keys">
+                  {s.keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 ? <span className="muted"> hoặc </span> : null}
+                      {keyCaps(k).map((c, j) => (
+                        <span key={j}>
+                          {j > 0 ? '+' : null}
+                          <kbd>{c}</kbd>
+                        </span>
+                      ))}
+                    </span>
+                  ))}
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
+            <tr>
+              <td className="kmap-keys">
+                <kbd>Dấu cách</kbd>
+              </td>
+              <td>Trong danh sách đại biểu: đánh dấu có mặt / vắng mặt; ↑ ↓ để chuyển người</td>
+            </tr>
+          </tbody>
+        </table>
+        <div className="modal-foot">
+          <button type="button" ref={closeRef} onClick={onClose} data-testid="kmap-close">
+            Đóng (Esc)
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

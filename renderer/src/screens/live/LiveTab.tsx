@@ -1,0 +1,379 @@
+// The screen the secretary keeps open for hours in the hall: the timeline on the left, the
+// current item in the centre, check-in, counters and photos on the right. Text is saved by the
+// fields themselves (autosave); this component keeps the screen's copy of the record up to date
+// from each save's answer, and owns the shortcuts.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Attendee, PhotoMeta, Recommendation, Reply, Speech } from '../../../../electron/shared/domain';
+import type { Result } from '../../../../electron/shared/result';
+import { api } from '../../lib/api';
+import { flushAllFields } from '../../lib/autosave';
+import { saveQueue } from '../../lib/save-queue';
+import { nowHHMM } from '../../lib/format';
+import { suggestShortPhrase } from '../../lib/short-phrase';
+import type { MeetingTabProps } from '../MeetingScreen';
+import { recLabels as makeRecLabels } from '../close/checklist';
+import { EntryPanel, type Ops } from './EntryPanel';
+import { Timeline } from './Timeline';
+import { CounterBox, Roster, SideTabs, counters } from './SidePanel';
+import { PhotoPanel } from './PhotoPanel';
+import { KeyboardMap } from './KeyboardMap';
+import { Elapsed } from './Elapsed';
+import { eventFor, fromRecord, reduce, speakerName, timeline, type Entry, type ItemKind, type Sel } from './model';
+import { isTextTarget, matchShortcut, type ShortcutId } from './shortcuts';
+import './live.css';
+
+type Undo = { message: string; restore: () => Promise<void> };
+
+const KIND_NAME: Record<ItemKind | 'photo', string> = { rec: 'kiến nghị', reply: 'ý kiến trả lời', speech: 'phần phát biểu', photo: 'ảnh' };
+
+export function LiveTab({ record, reload }: MeetingTabProps) {
+  const [data, dispatch] = useReducer(reduce, record, fromRecord);
+  useEffect(() => dispatch({ type: 'reset', data: fromRecord(record) }), [record]);
+  // Coming from another tab, whose copy may be newer than the screen's: read it afresh once.
+  useEffect(() => {
+    void saveQueue.idle().then(reload);
+  }, [reload]);
+  const meetingId = data.meeting.id;
+
+  // A link from the Close tab's checklist (#/meeting/1/live/rec-5) opens that item.
+  const [sel, setSel] = useState<Sel | null>(() => {
+    const m = /\/live\/(rec|reply|speech)-(\d+)/.exec(window.location.hash);
+    return m ? { kind: m[1] as ItemKind, id: Number(m[2]) } : null;
+  });
+  const [fresh, setFresh] = useState(false);
+  const [marked, setMarked] = useState<Set<number>>(() => new Set());
+  const [since, setSince] = useState<number | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
+  const [sideTab, setSideTab] = useState<'roster' | 'photos'>('roster');
+  const pickRef = useRef<HTMLInputElement>(null);
+
+  // The newest saved version of each recommendation, ahead of React's render: a content save that
+  // follows a phrase save in the queue must see that phrase to know whether it was hand-edited.
+  const recsNow = useRef(new Map<number, Recommendation>());
+  useEffect(() => {
+    recsNow.current = new Map(data.recs.map((r) => [r.id, r]));
+  }, [data.recs]);
+
+  const entries = useMemo(() => timeline(data), [data]);
+  const recLabels = useMemo(() => makeRecLabels({ recommendations: data.recs }), [data.recs]);
+  const answered = useMemo(() => new Set(data.replies.flatMap((r) => r.recommendationIds)), [data.replies]);
+  const count = useMemo(() => counters(data.attendees, data.recs, answered), [data.attendees, data.recs, answered]);
+  const current: Entry | null = useMemo(() => (sel ? (entries.find((e) => e.kind === sel.kind && e.id === sel.id) ?? null) : null), [entries, sel]);
+
+  const select = useCallback((s: Sel | null, isNew = false) => {
+    flushAllFields();
+    setSel(s);
+    setFresh(isNew);
+    setSince(s ? Date.now() : null);
+  }, []);
+  const onSelect = useCallback((s: Sel) => select(s), [select]);
+  const onMark = useCallback((id: number, on: boolean) => {
+    setMarked((m) => {
+      const n = new Set(m);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+  }, []);
+
+  const ops: Ops = useMemo(() => {
+    const after =
+      <T,>(apply: (v: T) => void) =>
+      (r: Result<T>): Result<T> => {
+        if (r.ok) apply(r.value);
+        return r;
+      };
+    const onRec = (v: Recommendation) => {
+      recsNow.current.set(v.id, v);
+      dispatch({ type: 'rec', item: v });
+    };
+    return {
+      rec: (id, patch) => api.call('rec.update', { id, patch }).then(after(onRec)),
+      recContent: (id, content) => {
+        const cur = recsNow.current.get(id);
+        // The phrase follows the content until the secretary writes their own.
+        const auto = !cur || !cur.shortPhrase.trim() || cur.shortPhrase === suggestShortPhrase(cur.content);
+        const patch = auto ? { content, shortPhrase: suggestShortPhrase(content) } : { content };
+        return api.call('rec.update', { id, patch }).then(after(onRec));
+      },
+      reply: (id, patch) => api.call('reply.update', { id, patch }).then(after((v: Reply) => dispatch({ type: 'reply', item: v }))),
+      speech: (id, patch) => api.call('speech.update', { id, patch }).then(after((v: Speech) => dispatch({ type: 'speech', item: v }))),
+      optimistic: (e) => {
+        if (e.kind === 'rec') {
+          recsNow.current.set(e.id, e.item);
+          dispatch({ type: 'rec', item: e.item });
+        } else if (e.kind === 'reply') dispatch({ type: 'reply', item: e.item });
+        else dispatch({ type: 'speech', item: e.item });
+      },
+      remove: (kind, id) => void removeItem(kind, id),
+    };
+    // removeItem reads only refs and state setters, so the first one serves for the life of the screen.
+  }, []);
+
+  async function removeItem(kind: ItemKind, id: number) {
+    flushAllFields();
+    await saveQueue.idle();
+    const r = kind === 'rec' ? await api.call('rec.remove', { id }) : kind === 'reply' ? await api.call('reply.remove', { id }) : await api.call('speech.remove', { id });
+    if (!r.ok) return setError(r.error.message);
+    dispatch({ type: 'drop', kind, id });
+    setSel((s) => (s && s.kind === kind && s.id === id ? null : s));
+    setUndo({
+      message: `Đã xóa ${KIND_NAME[kind]}.`,
+      restore: async () => {
+        const back =
+          kind === 'rec' ? await api.call('rec.restore', { id }) : kind === 'reply' ? await api.call('reply.restore', { id }) : await api.call('speech.restore', { id });
+        if (!back.ok) return setError(back.error.message);
+        if (kind === 'rec') dispatch({ type: 'rec', item: back.value as Recommendation });
+        else if (kind === 'reply') dispatch({ type: 'reply', item: back.value as Reply });
+        else dispatch({ type: 'speech', item: back.value as Speech });
+        setSel({ kind, id });
+      },
+    });
+  }
+
+  const onPhotoSaved = useCallback((p: PhotoMeta) => dispatch({ type: 'photo', item: p }), []);
+  const onPhotoRemove = useCallback((p: PhotoMeta) => {
+    void api.call('photo.remove', { id: p.id }).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      dispatch({ type: 'drop', kind: 'photo', id: p.id });
+      setUndo({
+        message: 'Đã xóa ảnh.',
+        restore: async () => {
+          const back = await api.call('photo.restore', { id: p.id });
+          if (back.ok) dispatch({ type: 'photo', item: back.value });
+          else setError(back.error.message);
+        },
+      });
+    });
+  }, []);
+
+  const onToggle = useCallback((a: Attendee, present: boolean) => {
+    const presence = present ? 'present' : 'absent';
+    dispatch({ type: 'attendee', item: { ...a, presence } });
+    saveQueue.enqueue(`att:${a.id}:presence`, () =>
+      api.call('attendee.update', { id: a.id, patch: { presence } }).then((r) => {
+        if (r.ok) dispatch({ type: 'attendee', item: r.value });
+        return r;
+      }),
+    );
+  }, []);
+
+  // Undo stays offered for a while, then goes quietly.
+  useEffect(() => {
+    if (!undo) return;
+    const t = setTimeout(() => setUndo(null), 15_000);
+    return () => clearTimeout(t);
+  }, [undo]);
+
+  async function createRec(phase: Recommendation['phase']) {
+    flushAllFields();
+    const r = await api.call('rec.create', { meetingId, phase, raisedAt: phase === 'during' ? nowHHMM() : null });
+    if (!r.ok) return setError(r.error.message);
+    recsNow.current.set(r.value.id, r.value);
+    dispatch({ type: 'rec', item: r.value });
+    select({ kind: 'rec', id: r.value.id }, true);
+  }
+
+  async function createReply() {
+    flushAllFields();
+    let ids = [...marked];
+    if (!ids.length && current?.kind === 'rec') ids = [current.id];
+    if (!ids.length && current?.kind === 'reply') ids = current.item.recommendationIds;
+    const allBefore = ids.length > 0 && ids.every((id) => data.recs.find((x) => x.id === id)?.phase === 'before');
+    const r = await api.call('reply.create', {
+      meetingId,
+      recommendationIds: ids,
+      kind: allBefore ? 'written_before' : 'on_spot',
+      repliedAt: allBefore ? null : nowHHMM(),
+    });
+    if (!r.ok) return setError(r.error.message);
+    dispatch({ type: 'reply', item: r.value });
+    setMarked(new Set());
+    select({ kind: 'reply', id: r.value.id }, true);
+  }
+
+  async function openSpeech(kind: Speech['kind']) {
+    const existing = data.speeches.find((s) => s.kind === kind);
+    if (existing) return select({ kind: 'speech', id: existing.id }, true);
+    flushAllFields();
+    const role = kind === 'conclusion' ? 'chair' : 'reporter';
+    const speaker = data.attendees.find((a) => a.role === role);
+    const r = await api.call('speech.create', { meetingId, kind, at: nowHHMM(), speakerAttendeeId: speaker?.id ?? null });
+    if (!r.ok) return setError(r.error.message);
+    dispatch({ type: 'speech', item: r.value });
+    select({ kind: 'speech', id: r.value.id }, true);
+  }
+
+  function move(step: 1 | -1) {
+    if (!entries.length) return;
+    const i = current ? entries.indexOf(current) : step === 1 ? -1 : entries.length;
+    const next = entries[Math.max(0, Math.min(entries.length - 1, i + step))];
+    select({ kind: next.kind, id: next.id });
+    focusRow(next.kind, next.id);
+  }
+
+  function focusRow(kind: ItemKind, id: number) {
+    setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="tl-${kind}-${id}"]`)?.focus(), 0);
+  }
+
+  function run(id: ShortcutId) {
+    switch (id) {
+      case 'newRec':
+        return void createRec('during');
+      case 'newRecBefore':
+        return void createRec('before');
+      case 'reply':
+        return void createReply();
+      case 'report':
+        return void openSpeech('report');
+      case 'conclusion':
+        return void openSpeech('conclusion');
+      case 'photo':
+        setSideTab('photos');
+        pickRef.current?.click();
+        return;
+      case 'roster':
+        setSideTab('roster');
+        setTimeout(() => document.querySelector<HTMLElement>('[data-testid="roster"] input')?.focus(), 0);
+        return;
+      case 'prev':
+        return move(-1);
+      case 'next':
+        return move(1);
+      case 'finish':
+        flushAllFields();
+        if (current) focusRow(current.kind, current.id);
+        return;
+      case 'map':
+        return setMapOpen(true);
+      case 'escape':
+        return setMapOpen(false);
+    }
+  }
+  const runRef = useRef(run);
+  runRef.current = run;
+  const mapOpenRef = useRef(mapOpen);
+  mapOpenRef.current = mapOpen;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const id = matchShortcut(e, isTextTarget(e.target));
+      if (!id) return;
+      if (id === 'escape' && !mapOpenRef.current) return; // Esc elsewhere keeps its usual meaning
+      if (mapOpenRef.current && id !== 'escape' && id !== 'map') return;
+      e.preventDefault();
+      runRef.current(id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function start() {
+    flushAllFields();
+    if (!data.meeting.startTime) {
+      const u = await api.call('meeting.update', { id: meetingId, patch: { startTime: nowHHMM() } });
+      if (!u.ok) return setError(u.error.message);
+    }
+    const r = await api.call('meeting.setStatus', { id: meetingId, status: 'live' });
+    if (!r.ok) return setError(r.error.message);
+    await saveQueue.idle();
+    await reload();
+  }
+
+  const who = current
+    ? current.kind === 'rec'
+      ? speakerName(data.attendees, current.item.raisedByAttendeeId, current.item.raisedByText)
+      : current.kind === 'reply'
+        ? speakerName(data.attendees, current.item.responderAttendeeId, current.item.responderText)
+        : speakerName(data.attendees, current.item.speakerAttendeeId, current.item.speakerText)
+    : '';
+
+  return (
+    <div className="live" data-testid="live">
+      {data.meeting.status === 'draft' ? (
+        <div className="banner info live-banner">
+          Hội nghị chưa bắt đầu.{' '}
+          <button type="button" className="primary" onClick={() => void start()} data-testid="start-meeting">
+            Bắt đầu hội nghị
+          </button>{' '}
+          <span className="small">(ghi giờ bắt đầu nếu chưa có; vẫn ghi chép được trước khi bấm)</span>
+        </div>
+      ) : null}
+      {data.meeting.status === 'closed' ? <div className="banner warn live-banner">Hội nghị đã kết thúc. Vẫn sửa được cho đến khi chốt biên bản.</div> : null}
+      {error ? (
+        <div className="banner error live-banner" role="alert">
+          {error}{' '}
+          <button type="button" className="link" onClick={() => setError(null)}>
+            Đóng
+          </button>
+        </div>
+      ) : null}
+      {undo ? (
+        <div className="banner undo live-banner" role="status" data-testid="undo-banner">
+          {undo.message}{' '}
+          <button
+            type="button"
+            className="link"
+            data-testid="undo"
+            onClick={() => {
+              const u = undo;
+              setUndo(null);
+              void u.restore();
+            }}
+          >
+            Hoàn tác
+          </button>
+        </div>
+      ) : null}
+      <div className="live-cols">
+        <Timeline entries={entries} attendees={data.attendees} selected={sel} marked={marked} answered={answered} recLabels={recLabels} onSelect={onSelect} onMark={onMark} />
+        <div className="entry-col">
+          <div className="entry-bar" role="toolbar" aria-label="Ghi mục mới">
+            <button type="button" className="primary" onClick={() => void createRec('during')} data-testid="new-rec">
+              + Kiến nghị <kbd>F2</kbd>
+            </button>
+            <button type="button" onClick={() => void createReply()} data-testid="new-reply">
+              Trả lời{marked.size ? ` (${marked.size})` : ''} <kbd>F3</kbd>
+            </button>
+            <button type="button" onClick={() => void openSpeech('report')} data-testid="new-report">
+              Báo cáo <kbd>Alt+B</kbd>
+            </button>
+            <button type="button" onClick={() => void openSpeech('conclusion')} data-testid="new-conclusion">
+              Kết luận <kbd>Alt+K</kbd>
+            </button>
+            <button type="button" onClick={() => void createRec('before')} data-testid="new-rec-before" title="Kiến nghị nhận trước hội nghị (Alt+Shift+N)">
+              KN trước
+            </button>
+            <span className="bar-spacer" />
+            <button type="button" className="kmap-btn" onClick={() => setMapOpen(true)} data-testid="open-kmap" title="Bảng phím tắt (F1)" aria-label="Bảng phím tắt (F1)">
+              <kbd>F1</kbd>
+            </button>
+          </div>
+          {current && since ? (
+            <div className="speaking" data-testid="speaking">
+              <span className="muted">Đang ghi:</span> <strong>{who || '(chưa ghi người nói)'}</strong>
+              <Elapsed since={since} />
+            </div>
+          ) : null}
+          <div className="entry-scroll">
+            <EntryPanel entry={current} attendees={data.attendees} recs={data.recs} recLabels={recLabels} ops={ops} focusOnMount={fresh} />
+          </div>
+        </div>
+        <aside className="side-col" aria-label="Điểm danh, số liệu và ảnh">
+          <CounterBox c={count} />
+          <SideTabs tab={sideTab} setTab={setSideTab} photoCount={data.photos.length}>
+            <div hidden={sideTab !== 'roster'}>
+              <Roster attendees={data.attendees} onToggle={onToggle} />
+            </div>
+            <div hidden={sideTab !== 'photos'}>
+              <PhotoPanel meetingId={meetingId} photos={data.photos} defaultEvent={eventFor(current)} pickRef={pickRef} onSaved={onPhotoSaved} onRemove={onPhotoRemove} />
+            </div>
+          </SideTabs>
+        </aside>
+      </div>
+      {mapOpen ? <KeyboardMap onClose={() => setMapOpen(false)} /> : null}
+    </div>
+  );
+}

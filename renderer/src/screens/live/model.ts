@@ -1,0 +1,119 @@
+// The live screen's own copy of the record. Every save answers with the saved item, and that
+// item replaces the old one here, so the screen never reloads the whole meeting while the
+// secretary types, and only the timeline row that changed re-renders.
+import type { Attendee, Meeting, MeetingRecord, PhotoMeta, PhotoEvent, Recommendation, Reply, Speech } from '../../../../electron/shared/domain';
+
+export type ItemKind = 'rec' | 'reply' | 'speech';
+export type Sel = { kind: ItemKind; id: number };
+
+export type Entry =
+  | { kind: 'rec'; id: number; seq: number; item: Recommendation }
+  | { kind: 'reply'; id: number; seq: number; item: Reply }
+  | { kind: 'speech'; id: number; seq: number; item: Speech };
+
+export type LiveData = {
+  meeting: Meeting;
+  attendees: Attendee[];
+  speeches: Speech[];
+  recs: Recommendation[];
+  replies: Reply[];
+  photos: PhotoMeta[];
+};
+
+export const fromRecord = (r: MeetingRecord): LiveData => ({
+  meeting: r.meeting,
+  attendees: r.attendees,
+  speeches: r.speeches,
+  recs: r.recommendations,
+  replies: r.replies,
+  photos: r.photos,
+});
+
+export type Action =
+  | { type: 'reset'; data: LiveData }
+  | { type: 'rec'; item: Recommendation }
+  | { type: 'reply'; item: Reply }
+  | { type: 'speech'; item: Speech }
+  | { type: 'attendee'; item: Attendee }
+  | { type: 'photo'; item: PhotoMeta }
+  | { type: 'meeting'; item: Meeting }
+  | { type: 'drop'; kind: ItemKind | 'photo'; id: number };
+
+function upsert<T extends { id: number }>(list: T[], item: T, order: (a: T, b: T) => number): T[] {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i >= 0) {
+    const next = list.slice();
+    next[i] = item;
+    return next;
+  }
+  return [...list, item].sort(order);
+}
+
+const bySeq = (a: { seq: number; id: number }, b: { seq: number; id: number }) => a.seq - b.seq || a.id - b.id;
+
+export function reduce(s: LiveData, a: Action): LiveData {
+  switch (a.type) {
+    case 'reset':
+      return a.data;
+    case 'rec':
+      return { ...s, recs: upsert(s.recs, a.item, bySeq) };
+    case 'reply':
+      return { ...s, replies: upsert(s.replies, a.item, bySeq) };
+    case 'speech':
+      return { ...s, speeches: upsert(s.speeches, a.item, bySeq) };
+    case 'attendee':
+      return { ...s, attendees: upsert(s.attendees, a.item, (x, y) => x.sortOrder - y.sortOrder) };
+    case 'photo':
+      return { ...s, photos: upsert(s.photos, a.item, (x, y) => x.sortOrder - y.sortOrder || x.id - y.id) };
+    case 'meeting':
+      return { ...s, meeting: a.item };
+    case 'drop':
+      if (a.kind === 'rec') return { ...s, recs: s.recs.filter((x) => x.id !== a.id) };
+      if (a.kind === 'reply') return { ...s, replies: s.replies.filter((x) => x.id !== a.id) };
+      if (a.kind === 'speech') return { ...s, speeches: s.speeches.filter((x) => x.id !== a.id) };
+      return { ...s, photos: s.photos.filter((x) => x.id !== a.id) };
+  }
+}
+
+export function timeline(d: Pick<LiveData, 'recs' | 'replies' | 'speeches'>): Entry[] {
+  const all: Entry[] = [
+    ...d.speeches.map((item): Entry => ({ kind: 'speech', id: item.id, seq: item.seq, item })),
+    ...d.recs.map((item): Entry => ({ kind: 'rec', id: item.id, seq: item.seq, item })),
+    ...d.replies.map((item): Entry => ({ kind: 'reply', id: item.id, seq: item.seq, item })),
+  ];
+  return all.sort(bySeq);
+}
+
+export const SPEECH_LABEL: Record<Speech['kind'], string> = { opening: 'Khai mạc', report: 'Báo cáo', conclusion: 'Kết luận' };
+
+export const REPLY_KIND_LABEL: Record<Reply['kind'], string> = {
+  written_before: 'Đã trả lời bằng văn bản trước hội nghị',
+  on_spot: 'Trả lời trực tiếp tại hội nghị',
+  written_later: 'Sẽ trả lời bằng văn bản sau',
+};
+
+export const PHOTO_EVENT_LABEL: Record<PhotoEvent, string> = {
+  attendees: 'Quang cảnh, đại biểu dự',
+  report: 'Báo cáo',
+  before: 'Kiến nghị trước hội nghị',
+  during: 'Kiến nghị tại hội nghị',
+  replies: 'Trả lời, giải đáp',
+  conclusion: 'Kết luận',
+  other: 'Khác',
+};
+
+/** Where a photo taken now belongs, judged from what the secretary is recording. */
+export function eventFor(e: Entry | null): PhotoEvent {
+  if (!e) return 'attendees';
+  if (e.kind === 'rec') return e.item.phase;
+  if (e.kind === 'reply') return 'replies';
+  return e.item.kind === 'conclusion' ? 'conclusion' : e.item.kind === 'report' ? 'report' : 'attendees';
+}
+
+export function speakerName(attendees: Attendee[], id: number | null, text: string): string {
+  if (id) {
+    const a = attendees.find((x) => x.id === id);
+    if (a) return a.fullName;
+  }
+  return text;
+}
