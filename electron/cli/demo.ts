@@ -1,22 +1,19 @@
 // npm run demo -- --data DIR: loads the sample meeting (the seed meeting of Bắc Từ Liêm, 2019)
-// into that data folder and prints its id. Also sets an organisation profile if none exists,
-// so the sample's documents come out right at once.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// into that data folder and prints its id; a second run prints the same id instead of adding a
+// copy. Also sets an organisation profile if none exists, so the sample's documents come out
+// right at once.
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
-import { SAMPLE_PROFILE, SAMPLE_FILE } from '../core/sample';
+import { SAMPLE_PROFILE } from '../core/sample';
 
+/** Through the same 'sample.load' channel as the first-run screen, so there is one implementation. */
 export async function loadSample(dataDir: string): Promise<number> {
   const core = createCore({ dataDir, mode: 'cli' });
   try {
-    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-    const bytes = readFileSync(path.join(root, SAMPLE_FILE));
     const profile = await core.registry.dispatch('profile.get', {});
     if (profile.ok && profile.value === null) await core.registry.dispatch('profile.save', SAMPLE_PROFILE);
-    const r = await core.registry.dispatch('meetingFile.import', { fileName: path.basename(SAMPLE_FILE), dataBase64: bytes.toString('base64') });
+    const r = await core.registry.dispatch('sample.load', {});
     if (!r.ok) throw new Error(r.error.message);
     return (r.value as { id: number }).id;
   } finally {

@@ -14,6 +14,8 @@ import { photoHandlers } from './handlers/photos';
 import { meetingFileHandlers } from './handlers/meeting-file';
 import { documentHandlers } from './handlers/documents';
 import { importHandlers } from './handlers/imports';
+import { shellHandlers } from './handlers/shell';
+import { sampleHandlers } from './handlers/sample';
 import { APP_VERSION } from './version';
 
 export type Core = {
@@ -48,6 +50,8 @@ export function createCore(opts: CoreOptions): Core {
     .register(meetingFileHandlers)
     .register(documentHandlers)
     .register(importHandlers)
+    .register(shellHandlers)
+    .register(sampleHandlers)
     .register(backupHandlers(health));
   return {
     ctx,

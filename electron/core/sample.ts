@@ -1,6 +1,18 @@
-import type { OrgProfile } from '../shared/domain';
+// The sample meeting shipped with the app: the seed meeting of Bắc Từ Liêm, 18/10/2019, for a new
+// user to explore and then delete. One implementation for the first-run screen ('sample.load')
+// and the CLI (`npm run demo`).
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Meeting, OrgProfile } from '../shared/domain';
+import { UserError } from '../shared/result';
+import { nowIso, type CoreContext } from './context';
+import { checkMeetingFile, writeMeeting } from './meeting-file/import';
+import { getMeeting } from './repo/meetings';
+import { markSampleMeeting, sampleMeetingIds } from './repo/sample';
 
-/** The sample meeting shipped with the app (built by scripts/make-sample.ts from the seed). */
+/** The sample meeting (built by scripts/make-sample.ts from the seed), relative to the app folder. */
 export const SAMPLE_FILE = 'resources/sample/bac-tu-liem-2019.thukyhn';
 
 /** The organisation of the sample meeting, set on first demo load when no profile exists. */
@@ -14,3 +26,43 @@ export const SAMPLE_PROFILE: OrgProfile = {
   secretaryName: 'Nguyễn Thị Thu Hà',
   style: { padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TRÌ' },
 };
+
+/**
+ * Where the sample file is. The core runs from source (tsx: electron/core/), from the build
+ * (out/main/) and from a package (<resources>/app.asar/out/main/, with the file copied to
+ * <resources>/resources/ by electron-builder's extraResources), and the core worker is not told
+ * the app folder; walking up from this module finds the file in all three without asking main.
+ */
+export function findSampleFile(): string {
+  const tried: string[] = [];
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    tried.push(path.join(dir, SAMPLE_FILE));
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const resourcesPath = (process as { resourcesPath?: unknown }).resourcesPath;
+  if (typeof resourcesPath === 'string') tried.push(path.join(resourcesPath, SAMPLE_FILE));
+  tried.push(path.resolve(SAMPLE_FILE));
+  const found = tried.find((f) => existsSync(f));
+  if (!found) throw new UserError('not_found', 'Không tìm thấy hội nghị mẫu đi kèm ứng dụng. Hãy cài lại ứng dụng; dữ liệu của anh/chị không bị ảnh hưởng.');
+  return found;
+}
+
+/**
+ * Loads the sample meeting and marks it as the sample (repo/sample.ts). When a sample is already
+ * there (not deleted), that one is returned: pressing the button twice must not make two.
+ */
+export async function loadSampleMeeting(ctx: Pick<CoreContext, 'db' | 'now'>, file?: string): Promise<Meeting> {
+  const existing = sampleMeetingIds(ctx.db)[0];
+  if (existing !== undefined) return getMeeting(ctx.db, existing);
+  const checked = await checkMeetingFile(await readFile(file ?? findSampleFile()));
+  const at = nowIso(ctx);
+  // writeMeeting's own transaction becomes a savepoint: the meeting and its mark commit together.
+  return ctx.db.transaction(() => {
+    const m = writeMeeting(ctx.db, at, checked);
+    markSampleMeeting(ctx.db, at, m.id);
+    return m;
+  })();
+}

@@ -4,6 +4,7 @@
 // handler is an exported function so Vitest can drive it under plain Node.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createCore, type Core, type CoreOptions } from './app';
+import { startMaintenance } from './backup/scheduler';
 import { toAppError } from './registry';
 import type { AppError, Result } from '../shared/result';
 
@@ -44,6 +45,7 @@ export function createCoreMessageHandler(
 ): CoreMessageHandler {
   let core: Core | null = null;
   let fatal: AppError | null = null;
+  let stopMaintenance: () => void = () => undefined;
   try {
     core = factory({
       dataDir: init.dataDir,
@@ -51,6 +53,7 @@ export function createCoreMessageHandler(
       log,
       ...(init.nativeBinding ? { db: { nativeBinding: init.nativeBinding } } : {}),
     });
+    if (core.health.state === 'ok') stopMaintenance = startMaintenance(core.ctx, log);
     post({ kind: 'ready' });
   } catch (e) {
     fatal = toAppError(e, 'startup', log);
@@ -67,6 +70,7 @@ export function createCoreMessageHandler(
         closed = true;
         // Let calls already under way commit before the one connection closes.
         await Promise.allSettled([...inFlight]);
+        stopMaintenance();
         try {
           core?.close();
         } catch (e) {

@@ -3,9 +3,10 @@
 // core, which runs in a worker thread (core-host.ts). This file is the glue that cannot run
 // without Electron, so it is kept short enough to read in one sitting.
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../shared/channels';
 import { startInProcessCore, startWorkerCoreHost, type CoreHost } from './core-host';
 import { registerIpc } from './ipc';
@@ -15,6 +16,7 @@ import { appResourcesDir, builtPaths, HELP_CANDIDATES, resolveDataDir } from './
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, installSessionGuards, installWebContentsGuards, isTrustedSender } from './security';
 import { APP_TITLE, mainWindowOptions } from './window-options';
+import { isAllowedDownload, saveDialogOptions, shellHandlers } from './shell-actions';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const built = builtPaths(mainDir);
@@ -89,9 +91,37 @@ function installMenu(dataDir: string): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-// TODO(print): the contract has no print channel yet. When it gains one ('doc.printToPdf' or
-// similar), main should answer it with webContents.printToPDF on a hidden, sandboxed window
-// that loads an app:// page, since printing needs Chromium and cannot run in the core.
+// Printing: the documents screen switches its sheets to a print layout (@media print hides the
+// app around them), so printing the window itself is the document; no second window is needed.
+function mainShellHandlers(host: CoreHost) {
+  return shellHandlers({
+    dispatch: (channel, input) => host.dispatch(channel, input),
+    // Both flavours in one item, written atomically: a CMS editor takes the HTML, Notepad the text.
+    writeClipboard: (data) => clipboard.write([new ClipboardItem(data.html === undefined ? { 'text/plain': data.text } : { 'text/plain': data.text, 'text/html': data.html })]),
+    printToPdf: async (options) => {
+      if (!mainWindow) throw new Error('no window');
+      return mainWindow.webContents.printToPDF(options);
+    },
+    askSavePath: async (options) => {
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    writeFile: (file, data) => writeFile(file, data),
+    documentsDir: () => app.getPath('documents'),
+    log,
+  });
+}
+
+/** Exports (.docx, meeting files) reach the disk as downloads of blobs the page made: ask where. */
+function installDownloads(): void {
+  session.defaultSession.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('documents')));
+  });
+}
 
 async function onReady(): Promise<void> {
   const dataDir = resolveDataDir(app.getPath('userData'), process.env);
@@ -101,7 +131,8 @@ async function onReady(): Promise<void> {
   const host = await startCore(dataDir);
   core = host;
   if (host.startupError) log(`database not opened: ${host.startupError.message}`);
-  registerIpc(ipcMain, CHANNEL_NAMES, (channel, input) => host.dispatch(channel, input), (frame) => isTrustedSender(frame));
+  installDownloads();
+  registerIpc(ipcMain, CHANNEL_NAMES, (channel, input) => host.dispatch(channel, input), (frame) => isTrustedSender(frame), mainShellHandlers(host));
   mainWindow = createWindow();
 }
 

@@ -19,17 +19,24 @@ export type IpcMainLike = {
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 export type SenderCheck = (frame: InvokeEventLike['senderFrame']) => boolean;
+/** A channel main answers itself (clipboard, PDF); it validates its own input. */
+export type MainHandler = (input: unknown, event: InvokeEventLike) => Promise<Result<unknown>>;
 
 // Remembers what each ipcMain already carries, so that a second call (e.g. a window re-created
 // after 'activate' on macOS) fails loudly here instead of deep inside Electron.
 const registered = new WeakMap<IpcMainLike, Set<string>>();
 
-/** Returns the channels it registered, in order. Throws on any duplicate name. */
+/**
+ * Returns the channels it registered, in order. Throws on any duplicate name. A channel with an
+ * entry in `inMain` goes to that handler instead of the core, after the same sender check; an
+ * entry for a channel that is not in `channels` is a programming error.
+ */
 export function registerIpc(
   ipcMain: IpcMainLike,
   channels: readonly string[],
   dispatch: Dispatch,
   isTrustedSender: SenderCheck,
+  inMain: Readonly<Record<string, MainHandler>> = {},
 ): string[] {
   const seen = registered.get(ipcMain) ?? new Set<string>();
   const batch = new Set<string>();
@@ -38,13 +45,17 @@ export function registerIpc(
     if (seen.has(channel)) throw new Error(`IPC channel "${channel}" already registered`);
     batch.add(channel);
   }
+  for (const name of Object.keys(inMain)) {
+    if (!batch.has(name)) throw new Error(`IPC channel "${name}" has a main-process handler but is not in the channel list`);
+  }
   for (const channel of batch) {
+    const local = Object.prototype.hasOwnProperty.call(inMain, channel) ? inMain[channel] : undefined;
     ipcMain.handle(channel, async (event, input) => {
       if (!isTrustedSender(event.senderFrame)) {
         return { ok: false, error: { code: 'forbidden', message: FORBIDDEN_MESSAGE } } satisfies Result<never>;
       }
       try {
-        return await dispatch(channel, input);
+        return local ? await local(input, event) : await dispatch(channel, input);
       } catch {
         // Dispatch only throws when the core's worker is gone; the Registry itself never throws.
         return { ok: false, error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE } } satisfies Result<never>;

@@ -10,6 +10,7 @@ import { createCore } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import { UserError } from '../shared/result';
 import { createWebServer } from './server';
+import { startMaintenance } from '../core/backup/scheduler';
 
 const { values } = parseArgs({ args: process.argv.slice(2), options: { data: { type: 'string' }, port: { type: 'string' } } });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,6 +24,7 @@ try {
   console.error(e instanceof UserError ? `Lỗi: ${e.message}` : e);
   process.exit(1);
 }
+const stopMaintenance = core.health.state === 'ok' ? startMaintenance(core.ctx, (m, e) => console.error(m, e)) : () => undefined;
 const server = createWebServer({ registry: core.registry, rendererDir: path.join(root, 'out', 'renderer'), token });
 server.listen(Number(values.port ?? 0), '127.0.0.1', () => {
   const addr = server.address();
@@ -32,6 +34,7 @@ server.listen(Number(values.port ?? 0), '127.0.0.1', () => {
 });
 
 const stop = (): void => {
+  stopMaintenance();
   server.close();
   core.close();
   process.exit(0);

@@ -59,6 +59,12 @@ export const CHANNEL_NAMES = [
   'people.directory',
   'import.preview',
   'import.commit',
+  // Shell: answered by Electron's main process (clipboard, PDF); the core says "use the browser".
+  'shell.copy',
+  'shell.printToPdf',
+  // First run: the sample meeting.
+  'sample.load',
+  'sample.ids',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -149,6 +149,9 @@ type DocOptionsInput = z.input<typeof DocOptionsSchema>;
 export type BackupInfo = { fileName: string; at: string; reason: string; bytes: number };
 export type Health = { state: 'ok' | 'corrupt'; readOnly: boolean; message: string; backups: BackupInfo[] };
 
+/** `done: false`: not handled here, use the browser's way. `savedTo`: the file written, null when cancelled. */
+export type ShellDone = { done: boolean; savedTo?: string | null };
+
 export type AppInfo = { version: string; dataDir: string; dbPath: string; mode: 'electron' | 'web' };
 
 // Spreadsheet imports: base64 is 4/3 of the bytes; the exact byte limit is checked after decoding.
@@ -322,6 +325,27 @@ export const contract = {
   'import.commit': channel<Schema<z.input<typeof ImportFile> & { rows?: number[] }>, ImportCommitResult>(
     ImportFile.extend({ rows: z.array(z.number().int().min(1)).max(IMPORT_LIMITS.rows + 20).optional() }),
   ),
+
+  // ---- Shell: channels that Electron's main process answers itself, because only it can reach
+  // the OS clipboard (every permission, clipboard included, is denied to the page) and
+  // Chromium's PDF printer. The core answers them too, so browser mode and the CLI stay
+  // complete: `done: false` tells the renderer to use the browser's own clipboard or print
+  // dialog instead. See electron/main/shell-actions.ts. ----
+  /** Copies the article (exported by the core) to the clipboard: HTML with a plain-text fallback, or plain text. */
+  'shell.copy': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number]; format: 'html' | 'text' }>, ShellDone>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS), format: z.enum(['html', 'text']) }),
+  ),
+  /** Prints the window's document view to a PDF (A4, the document's margins) and asks where to save it. */
+  'shell.printToPdf': channel<Schema<{ meetingId: number; kind: (typeof DOC_KINDS)[number] }>, ShellDone>(
+    z.object({ meetingId: id('Hội nghị'), kind: z.enum(DOC_KINDS) }),
+  ),
+  // ---- First run: the sample meeting (Bắc Từ Liêm, 18/10/2019) shipped with the app. The renderer
+  // cannot read resources/ from disk, so the core loads it; the mark that says "this is the
+  // sample" is an audit entry (electron/core/repo/sample.ts), not a column. ----
+  /** Loads the sample meeting, or returns the one already loaded (never two). */
+  'sample.load': channel<typeof Empty, Meeting>(Empty),
+  /** Ids of the sample meetings not deleted, for the "Mẫu" mark on the Home list. */
+  'sample.ids': channel<typeof Empty, number[]>(Empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,9 @@ import { HomeScreen } from './screens/HomeScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { HelpScreen } from './screens/HelpScreen';
+import { BackupsScreen } from './screens/BackupsScreen';
+import { RecoveryGate } from './screens/RecoveryScreen';
+import { FirstRunGate } from './screens/setup/FirstRunGate';
 
 export function App() {
   const route = useRoute();
@@ -20,6 +23,9 @@ export function App() {
           <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Thiết lập
           </a>
+          <a href={href({ name: 'backups' })} aria-current={route.name === 'backups' ? 'page' : undefined}>
+            Sao lưu
+          </a>
           <a href={href({ name: 'help' })} aria-current={route.name === 'help' ? 'page' : undefined}>
             Hướng dẫn
           </a>
@@ -27,10 +33,15 @@ export function App() {
         <SaveIndicator />
       </header>
       <main className="content">
-        {route.name === 'home' ? <HomeScreen /> : null}
-        {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'help' ? <HelpScreen /> : null}
-        {route.name === 'meeting' ? <MeetingScreen key={route.id} id={route.id} tab={route.tab} /> : null}
+        <RecoveryGate>
+          <FirstRunGate route={route.name}>
+            {route.name === 'home' ? <HomeScreen /> : null}
+            {route.name === 'settings' ? <SettingsScreen /> : null}
+            {route.name === 'help' ? <HelpScreen /> : null}
+            {route.name === 'backups' ? <BackupsScreen /> : null}
+            {route.name === 'meeting' ? <MeetingScreen key={route.id} id={route.id} tab={route.tab} /> : null}
+          </FirstRunGate>
+        </RecoveryGate>
       </main>
     </div>
   );

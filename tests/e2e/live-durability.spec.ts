@@ -94,7 +94,7 @@ test('photos that cannot be stored are refused with a clear Vietnamese message',
   await input.setInputFiles({ name: 'anh-20000.png', mimeType: 'image/png', buffer: hugePng() });
   // Refused by name, in Vietnamese. (The core reports this one as unreadable rather than as too
   // many pixels: sharp's pixel limit trips inside metadata(); see the report.)
-  await expect(page.getByTestId('photo-error')).toContainText('Không đọc được ảnh "anh-20000.png"');
+  await expect(page.getByTestId('photo-error')).toContainText('Ảnh "anh-20000.png" có kích thước 20000×20000 điểm ảnh, vượt giới hạn 100 triệu điểm ảnh');
 
   await expect(page.getByTestId('thumb')).toHaveCount(0);
   await expect(page.getByTestId('rec-content')).toHaveValue('Ghi chép không được mất');

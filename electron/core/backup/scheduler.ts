@@ -32,3 +32,15 @@ export async function periodicBackupIfDue(ctx: CoreContext): Promise<boolean> {
   await createBackup(ctx.db, ctx.dataDir, 'periodic', now);
   return true;
 }
+
+/**
+ * What a long-running app (desktop or browser mode) does once it has opened a healthy database:
+ * one backup a day at start-up, then the periodic ones. The CLI does not call this.
+ */
+export function startMaintenance(ctx: CoreContext, log: (m: string, e?: unknown) => void): () => void {
+  const newest = listBackups(ctx.dataDir)[0];
+  const hasData = ctx.db.prepare('SELECT 1 FROM meetings LIMIT 1').get();
+  if (hasData && (!newest || ctx.now().getTime() - Date.parse(newest.at) > 24 * 3600 * 1000))
+    void createBackup(ctx.db, ctx.dataDir, 'start', ctx.now()).catch((e: unknown) => log('start-up backup failed', e));
+  return startBackupScheduler(ctx, log);
+}

@@ -46,6 +46,15 @@ export function docNumberLine(profile: OrgProfile, n: number | null): string {
   return n == null ? `Số:      /${code}` : `Số: ${num}/${code}`;
 }
 
+/**
+ * "Lần sửa đổi: 2" under the number, from the first change after chốt biên bản on. Revision 1 is
+ * the minutes as first finalised, so it carries no line (a reader would take "sửa đổi" for an
+ * amendment); every file still carries its revision in the document properties.
+ */
+export function revisionLine(revision: number): string | null {
+  return revision >= 2 ? `Lần sửa đổi: ${revision}` : null;
+}
+
 export function placeDateLine(profile: OrgProfile, isoDate: string | null): string {
   const place = profile.placeName.trim();
   const date = longDate(isoDate) ?? LONG_DATE_BLANK;
@@ -54,6 +63,7 @@ export function placeDateLine(profile: OrgProfile, isoDate: string | null): stri
 
 function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boolean): Table {
   const number = docNumberLine(profile, record.meeting.docNumber);
+  const revision = revisionLine(record.meeting.revision);
   const date = placeDateLine(profile, record.meeting.date);
   const leftCol: Paragraph[] = [];
   const rightCol: Paragraph[] = [];
@@ -71,6 +81,7 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
     leftCol.push(centred([run(issuing, { size: 14, bold: true })]));
     leftCol.push(centred([run('*', { size: 14 })]));
     leftCol.push(centred([run(number, { size: 14 })], { spacing: { before: 60 } }));
+    if (revision) leftCol.push(centred([run(revision, { size: 12, italics: true })]));
     const party = 'ĐẢNG CỘNG SẢN VIỆT NAM';
     rightCol.push(centred([run(party, { size: 15, bold: true })]));
     rightCol.push(rule(right, textWidth(party, 15, true)));
@@ -81,6 +92,7 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
     // A short rule, about 40 % of the name's width (the decree asks for 1/3 to 1/2).
     leftCol.push(rule(left, Math.min(textWidth(issuing, 13, true), left) * 0.4));
     leftCol.push(centred([run(number, { size: 13 })], { spacing: { before: 180 } }));
+    if (revision) leftCol.push(centred([run(revision, { size: 12, italics: true })]));
     const motto = 'Độc lập - Tự do - Hạnh phúc';
     rightCol.push(centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]));
     rightCol.push(centred([run(motto, { size: 13, bold: true })]));
@@ -147,8 +159,6 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
       first = false;
       children.push(centred([run(b.text, { size: BODY, bold: true })]));
       children.push(rule(TEXT_WIDTH, convertMillimetersToTwip(30)));
-      if (record.meeting.revision > 0)
-        children.push(centred([run(`(Bản chỉnh sửa lần ${record.meeting.revision})`, { size: 13, italics: true })], { spacing: { before: 60 } }));
       children.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
       continue;
     }
@@ -165,6 +175,8 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
   return new Document({
     creator: profile.issuingBody || 'Thư ký Hội nghị',
     title: `Biên bản ${record.meeting.title}`.trim(),
+    // Word shows it under File → Info; 0 (never finalised) is left out.
+    ...(record.meeting.revision > 0 ? { revision: record.meeting.revision } : {}),
     styles: styles(BODY),
     sections: [
       {

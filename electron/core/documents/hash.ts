@@ -18,16 +18,17 @@ function stable(v: unknown): string {
 }
 
 /**
- * Only what the document prints counts: timestamps, status and lock never do; the article does
+ * Only what the blocks print counts: timestamps, status, lock and revision never do; the article does
  * not print the minutes number, the secretary or the end time; minutes and summary print no photos.
  */
 export function sourceHash(kind: DocKind, record: MeetingRecord, profile: OrgProfile | null): string {
-  const { updatedAt: _u, createdAt: _c, status: _s, locked: _l, ...meeting } = record.meeting;
+  // The revision is printed from the record at export time, never from the blocks, and it rises
+  // when the secretary edits the unlocked minutes themselves: it must not make the draft stale.
+  const { updatedAt: _u, createdAt: _c, status: _s, locked: _l, revision: _r, ...meeting } = record.meeting;
   const m: Record<string, unknown> = { ...meeting };
   const p: Record<string, unknown> = profile ? { ...profile } : {};
   if (kind === 'article') {
     delete m.docNumber;
-    delete m.revision;
     delete m.secretary;
     delete m.endTime;
     for (const k of ['issuingBody', 'parentBody', 'isParty', 'docCode', 'placeName', 'secretaryName']) delete p[k];

@@ -14,7 +14,7 @@ import { UserError } from '../../shared/result';
 import type { CoreContext } from '../context';
 import { nowIso } from '../context';
 import type { PartialHandlers } from '../registry';
-import { assertEditable, getRecord } from '../repo/meetings';
+import { assertEditable, getRecord, touchMeeting } from '../repo/meetings';
 import { photoBytes } from '../repo/photos';
 import { getProfile } from '../repo/profile';
 import { getDraft, saveEditedBlocks, saveGeneratedDraft } from '../repo/documents';
@@ -118,7 +118,13 @@ export const documentHandlers: PartialHandlers = {
     if (kind === 'minutes') assertEditable(ctx.db, meetingId);
     const record = getRecord(ctx.db, meetingId);
     const hash = sourceHash(kind, record, getProfile(ctx.db));
-    return ctx.db.transaction(() => saveEditedBlocks(ctx.db, nowIso(ctx), meetingId, kind, blocks as DocBlock[], hash))();
+    return ctx.db.transaction(() => {
+      const at = nowIso(ctx);
+      // Editing the minutes' text after an unlock is a change to the record like any other: the
+      // next exported file must carry a new revision number.
+      if (kind === 'minutes') touchMeeting(ctx.db, meetingId, at);
+      return saveEditedBlocks(ctx.db, at, meetingId, kind, blocks as DocBlock[], hash);
+    })();
   },
   'doc.export': async (ctx, { meetingId, kind, format }) => {
     const { fileName, mime, dataBase64 } = await exportDraft(ctx, meetingId, kind, format);

@@ -25,7 +25,8 @@ export async function processPhoto(bytes: Buffer, fileName = ''): Promise<Proces
   const input = () => sharp(bytes, { limitInputPixels: LIMITS.photoPixels, failOn: 'error' });
   let meta: Metadata;
   try {
-    meta = await input().metadata();
+    // The header alone: no pixels are decoded, so the size can be judged before any allocation.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new UserError('photo_broken', `Không đọc được ảnh ${shown}: tệp bị hỏng hoặc chưa tải xong. Hãy chép lại ảnh từ máy ảnh rồi thử lại.`);
   }

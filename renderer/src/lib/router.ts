@@ -5,15 +5,17 @@ export type Route =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'help' }
+  | { name: 'backups' }
   | { name: 'meeting'; id: number; tab: MeetingTab };
 
-export const MEETING_TABS = ['prepare', 'live', 'close', 'documents'] as const;
+export const MEETING_TABS = ['prepare', 'live', 'close', 'documents', 'audit'] as const;
 export type MeetingTab = (typeof MEETING_TABS)[number];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'help') return { name: 'help' };
+  if (parts[0] === 'backups') return { name: 'backups' };
   if (parts[0] === 'meeting' && /^\d+$/.test(parts[1] ?? '')) {
     const tab = (MEETING_TABS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as MeetingTab) : 'prepare';
     return { name: 'meeting', id: Number(parts[1]), tab };
@@ -29,6 +31,8 @@ export function href(r: Route): string {
       return '#/settings';
     case 'help':
       return '#/help';
+    case 'backups':
+      return '#/backups';
     case 'meeting':
       return `#/meeting/${r.id}/${r.tab}`;
   }

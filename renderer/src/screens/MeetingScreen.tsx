@@ -8,6 +8,7 @@ import { PrepareTab } from './prepare/PrepareTab';
 import { LiveTab } from './live/LiveTab';
 import { CloseTab } from './close/CloseTab';
 import { DocumentsTab } from './documents/DocumentsTab';
+import { AuditTab } from './audit/AuditTab';
 
 const TABS: { tab: MeetingTab; label: string }[] = [
   { tab: 'prepare', label: '1. Chuẩn bị' },
@@ -46,7 +47,10 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
           </h1>
           <div className="muted small">
             {[isoToVnDate(m.date), m.startTime, m.location].filter(Boolean).join(' · ')} · <span className={`status status-${m.status}`}>{STATUS[m.status]}</span>
-            {m.locked ? ' · Đã chốt biên bản' : ''}
+            {m.locked ? ` · Đã chốt biên bản (lần sửa đổi ${m.revision})` : ''} ·{' '}
+            <a href={href({ name: 'meeting', id, tab: 'audit' })} data-testid="tab-audit">
+              Nhật ký thay đổi
+            </a>
           </div>
         </div>
         <nav className="tabs" aria-label="Các bước">
@@ -61,6 +65,7 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
       {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
       {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
       {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
+      {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
     </div>
   );
 }

@@ -1,0 +1,156 @@
+// Core figures measured in this process: search (FTS5 vs a naive LIKE scan), opening and
+// migrating the database, and write throughput with synchronous=FULL vs NORMAL.
+import type { Database } from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../electron/core/db/open';
+import { openWithHealth } from '../electron/core/health';
+import { createCore } from '../electron/core/app';
+import { searchAll, snippetOf } from '../electron/core/search/search';
+import { foldedWords } from '../electron/shared/vi/fold';
+import type { SearchHit } from '../electron/shared/domain';
+import type { Figure } from './report';
+import { median, percentile, round, timed } from './stats';
+
+export type Corpus = { file: string; recs: number; size: string };
+
+/**
+ * The naive alternative: the same folded text in an ordinary table, every query word a
+ * `LIKE '%word%'`, no index can help. It returns the same hits with the same snippets, so the
+ * comparison is of the search, not of what is done with its rows.
+ */
+function likeSearch(db: Database, query: string, limit = 50): SearchHit[] {
+  const words = foldedWords(query).slice(0, 12);
+  if (!words.length) return [];
+  const rows = db
+    .prepare(
+      `SELECT l.rid AS rowid, l.meeting_id AS meeting_id, m.title AS title, m.date AS date, l.body AS body, l.original AS original
+         FROM bench_like l JOIN meetings m ON m.id = l.meeting_id AND m.deleted_at IS NULL
+        WHERE ${words.map(() => "l.body LIKE ? ESCAPE '\\'").join(' AND ')} LIMIT ?`,
+    )
+    .all(...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit) as {
+    rowid: number;
+    meeting_id: number;
+    title: string;
+    date: string | null;
+    body: string;
+    original: string;
+  }[];
+  return rows.map((r) => ({ meetingId: r.meeting_id, meetingTitle: r.title, meetingDate: r.date, entity: 'recommendation', entityId: r.rowid, snippet: snippetOf(r.original, r.body, words) }));
+}
+
+export function benchSearch(corpora: Corpus[], queries: string[], log: (s: string) => void): Figure[] {
+  const figs: Figure[] = [];
+  for (const c of corpora) {
+    const db = openDatabase(c.file);
+    db.exec(`DROP TABLE IF EXISTS bench_like;
+             CREATE TABLE bench_like AS SELECT rowid AS rid, meeting_id, body, original FROM search_index;`);
+    // Warm both paths the same way: the page cache and the statement cache.
+    for (const q of queries.slice(0, 20)) {
+      searchAll(db, q);
+      likeSearch(db, q);
+    }
+    const fts: number[] = [];
+    const like: number[] = [];
+    let ftsHits = 0;
+    let likeHits = 0;
+    for (const q of queries) {
+      const a = timed(() => searchAll(db, q));
+      fts.push(a.ms);
+      ftsHits += a.value.length;
+      const b = timed(() => likeSearch(db, q));
+      like.push(b.ms);
+      likeHits += b.value.length;
+    }
+    const rows = (db.prepare('SELECT count(*) AS n FROM search_index').get() as { n: number }).n;
+    db.exec('DROP TABLE bench_like');
+    db.close();
+    const f50 = percentile(fts, 50)!;
+    const f99 = percentile(fts, 99)!;
+    const l50 = percentile(like, 50)!;
+    const l99 = percentile(like, 99)!;
+    const note = `${queries.length} queries, ${rows.toLocaleString('en-US')} index rows; avg hits FTS ${(ftsHits / queries.length).toFixed(0)}, LIKE ${(likeHits / queries.length).toFixed(0)} (limit 50)`;
+    figs.push(
+      { section: 'search', name: 'FTS search p50', value: round(f50, 2), unit: 'ms', size: c.size, note },
+      { section: 'search', name: 'FTS search p99', value: round(f99, 2), unit: 'ms', target: { op: '<=', value: 20 }, size: c.size },
+      { section: 'search', name: 'naive LIKE p50', value: round(l50, 2), unit: 'ms', size: c.size },
+      { section: 'search', name: 'naive LIKE p99', value: round(l99, 2), unit: 'ms', size: c.size },
+      { section: 'search', name: 'LIKE ÷ FTS at p50', value: round(l50 / f50, 1), unit: '×', size: c.size },
+      { section: 'search', name: 'LIKE ÷ FTS at p99', value: round(l99 / f99, 1), unit: '×', size: c.size },
+    );
+    log(`  search ${c.size}: FTS p50 ${f50.toFixed(2)} p99 ${f99.toFixed(2)} ms; LIKE p50 ${l50.toFixed(2)} p99 ${l99.toFixed(2)} ms`);
+  }
+  return figs;
+}
+
+/** Opening a fresh file (schema + every migration) and an existing big one (quick_check included, as at start-up). */
+export function benchOpen(tmp: string, corpora: Corpus[], reps: number, log: (s: string) => void): Figure[] {
+  const fresh: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const dir = mkdtempSync(path.join(tmp, 'open-'));
+    const t = timed(() => openDatabase(path.join(dir, 'thuky.sqlite3')));
+    t.value.close();
+    fresh.push(t.ms);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const figs: Figure[] = [{ section: 'start', name: 'core: create + migrate a fresh database', value: round(median(fresh), 1), unit: 'ms', size: 'empty', note: `median of ${reps}` }];
+  for (const c of corpora) {
+    const times: number[] = [];
+    for (let i = 0; i < Math.max(1, Math.floor(reps / 2)); i++) {
+      const t = timed(() => openWithHealth(c.file));
+      t.value.db.close();
+      times.push(t.ms);
+    }
+    figs.push({ section: 'start', name: 'core: open existing database (quick_check + migrations check)', value: round(median(times), 1), unit: 'ms', size: c.size, note: `median of ${times.length}; page cache warm` });
+    log(`  open ${c.size}: ${median(times)?.toFixed(1)} ms`);
+  }
+  log(`  open fresh: ${median(fresh)?.toFixed(1)} ms`);
+  return figs;
+}
+
+/**
+ * Write throughput as the secretary produces it: one autosave = one rec.update through the
+ * registry = one transaction. And the guide's raw figure: single-row INSERT transactions.
+ */
+export async function benchWrites(tmp: string, n: number, log: (s: string) => void): Promise<Figure[]> {
+  const figs: Figure[] = [];
+  const perSecond: Record<string, { real: number; raw: number }> = {};
+  for (const mode of ['FULL', 'NORMAL'] as const) {
+    const dir = mkdtempSync(path.join(tmp, `writes-${mode}-`));
+    const core = createCore({ dataDir: dir, mode: 'cli', log: () => {} });
+    core.db.pragma(`synchronous = ${mode}`);
+    const m = await core.registry.dispatch('meeting.create', { fields: { title: 'Đo tốc độ ghi' } });
+    if (!m.ok) throw new Error('meeting.create failed');
+    const meetingId = (m.value as { id: number }).id;
+    const r = await core.registry.dispatch('rec.create', { meetingId, phase: 'during' });
+    if (!r.ok) throw new Error('rec.create failed');
+    const recId = (r.value as { id: number }).id;
+    let text = 'Đề nghị';
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      text += i % 7 === 6 ? ' ' : 'ô';
+      const u = await core.registry.dispatch('rec.update', { id: recId, patch: { content: text } });
+      if (!u.ok) throw new Error(`rec.update failed: ${JSON.stringify(u.error)}`);
+    }
+    const realMs = performance.now() - t0;
+    core.db.exec('CREATE TABLE bench_raw (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    const ins = core.db.prepare('INSERT INTO bench_raw (v) VALUES (?)');
+    const one = core.db.transaction((v: string) => ins.run(v));
+    const t1 = performance.now();
+    for (let i = 0; i < n * 2; i++) one(`dòng ${i}`);
+    const rawMs = performance.now() - t1;
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+    perSecond[mode] = { real: (n / realMs) * 1000, raw: ((n * 2) / rawMs) * 1000 };
+    figs.push(
+      { section: 'writes', name: `autosave (rec.update via registry), synchronous=${mode}`, value: Math.round(perSecond[mode].real), unit: 'commits/s', size: `${n} commits`, note: `${(realMs / n).toFixed(2)} ms per commit` },
+      { section: 'writes', name: `single-row INSERT transactions, synchronous=${mode}`, value: Math.round(perSecond[mode].raw), unit: 'commits/s', size: `${n * 2} commits`, note: `${(rawMs / (n * 2)).toFixed(3)} ms per commit` },
+    );
+    log(`  writes ${mode}: autosave ${Math.round(perSecond[mode].real)}/s, raw insert ${Math.round(perSecond[mode].raw)}/s`);
+  }
+  figs.push(
+    { section: 'writes', name: 'autosave: NORMAL ÷ FULL', value: round(perSecond.NORMAL.real / perSecond.FULL.real, 2), unit: '×', size: `${n} commits`, note: 'what durability against power loss costs per save' },
+    { section: 'writes', name: 'raw INSERT: NORMAL ÷ FULL', value: round(perSecond.NORMAL.raw / perSecond.FULL.raw, 2), unit: '×', size: `${n * 2} commits` },
+  );
+  return figs;
+}

@@ -1,0 +1,47 @@
+import { useState, type ReactNode } from 'react';
+import { useData } from '../lib/use-data';
+import { BackupList } from './BackupsScreen';
+
+/**
+ * At start-up the core checks the database. If it is damaged, the user sees this screen first:
+ * restore the latest good backup, or go on read-only. The damaged file is never deleted.
+ */
+export function RecoveryGate({ children }: { children: ReactNode }) {
+  const health = useData('app.health', {});
+  const [readOnly, setReadOnly] = useState(false);
+  if (health.loading) return null;
+  const h = health.data;
+  if (!h || h.state === 'ok' || readOnly) {
+    return (
+      <>
+        {h && h.state !== 'ok' ? (
+          <div className="banner warn" role="status">
+            Đang mở ở chế độ chỉ đọc: dữ liệu bị hỏng nên không thể ghi. Hãy vào “Sao lưu” để khôi phục.
+          </div>
+        ) : null}
+        {children}
+      </>
+    );
+  }
+  return (
+    <div className="recovery" data-testid="recovery">
+      <h1>Dữ liệu cần được khôi phục</h1>
+      <div className="banner error" role="alert">
+        {h.message}
+      </div>
+      <p>
+        Tệp dữ liệu hiện tại được giữ nguyên, không bị xóa. Hãy chọn bản sao lưu gần nhất để khôi phục; tệp hỏng sẽ được cất riêng trong thư mục sao lưu để kỹ thuật viên kiểm tra sau.
+      </p>
+      <BackupList backups={h.backups} error={null} onChanged={health.reload} />
+      <p>
+        {h.readOnly ? (
+          <button type="button" onClick={() => setReadOnly(true)} data-testid="open-readonly">
+            Mở ở chế độ chỉ đọc (xem và chép lại nội dung)
+          </button>
+        ) : (
+          <span className="muted">Tệp hỏng tới mức không đọc được; chỉ có thể khôi phục từ bản sao lưu.</span>
+        )}
+      </p>
+    </div>
+  );
+}
