@@ -4,6 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import { indexItem } from '../electron/core/search/search';
 import { rankFromTitles } from '../electron/core/repo/people';
+import { saveProfile } from '../electron/core/repo/profile';
+import { DEFAULT_STYLE } from '../electron/shared/domain';
 import { suggestShortPhrase } from '../renderer/src/lib/short-phrase';
 import { TOPICS, meetingTitle, person, personName, recommendationText, replyText, rng, unitName, type Rng } from './data';
 
@@ -119,6 +121,8 @@ export function seedLiveMeeting(db: Database, opts: { entries: number; attendees
   const recIds: number[] = [];
   let meetingId = 0;
   db.transaction(() => {
+    // Without the organisation's profile the app opens on its welcome form, not on the meeting.
+    saveProfile(db, { issuingBody: 'UBND QUẬN BẮC TỪ LIÊM', parentBody: 'UBND THÀNH PHỐ HÀ NỘI', isParty: false, docCode: 'BB-UBND', placeName: 'Bắc Từ Liêm', byline: 'Cổng thông tin điện tử quận', secretaryName: 'Trần Văn An', style: DEFAULT_STYLE });
     meetingId = insertMeeting(s, db, r, 0, 'live');
     db.prepare('UPDATE meetings SET title = ? WHERE id = ?').run('Hội nghị đối thoại đo tốc độ (benchmark)', meetingId);
     const roster: { id: number; name: string; unit: string }[] = [];

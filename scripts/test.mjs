@@ -24,7 +24,7 @@ function check(name, cmd, args) {
   return ok;
 }
 
-mkdirSync('test-results', { recursive: true });
+mkdirSync('reports', { recursive: true });
 mkdirSync('tests/artifacts', { recursive: true });
 
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
@@ -34,14 +34,18 @@ check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = check('build', 'npx', ['electron-vite', 'build']);
 if (built) check('security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
 
-rmSync('test-results/vitest.json', { force: true });
-run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
-if (existsSync('test-results/vitest.json')) {
-  const v = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+rmSync('reports/vitest.json', { force: true });
+run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+if (existsSync('reports/vitest.json')) {
+  const v = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
   totals.passed += v.numPassedTests;
   totals.failed += v.numFailedTests + (v.numFailedTestSuites ?? 0);
   totals.skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   console.log(`Vitest: ${v.numPassedTests} passed, ${v.numFailedTests} failed, ${v.numPendingTests} skipped (${v.numFailedTestSuites} failed files)`);
+  // A skip is never silent: name each one.
+  for (const f of v.testResults)
+    for (const t of f.assertionResults)
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') console.log(`  skipped: ${f.name.replace(process.cwd() + '/', '')} › ${t.title}`);
 } else {
   totals.failed += 1;
   console.log('Vitest: no report written (it crashed before finishing)');
@@ -52,10 +56,10 @@ if (existsSync('scripts/crash-test.ts')) {
 }
 
 if (built) {
-  rmSync('test-results/playwright.json', { force: true });
+  rmSync('reports/playwright.json', { force: true });
   run('playwright', 'npx', ['playwright', 'test']);
-  if (existsSync('test-results/playwright.json')) {
-    const p = JSON.parse(readFileSync('test-results/playwright.json', 'utf8'));
+  if (existsSync('reports/playwright.json')) {
+    const p = JSON.parse(readFileSync('reports/playwright.json', 'utf8'));
     const s = p.stats ?? {};
     const passed = (s.expected ?? 0) + (s.flaky ?? 0);
     const failed = s.unexpected ?? 0;
@@ -64,6 +68,16 @@ if (built) {
     totals.failed += failed;
     totals.skipped += skipped;
     console.log(`Playwright: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    const walk = (suite, file) => {
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? [])
+          if (t.status === 'skipped') {
+            const why = (t.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ');
+            console.log(`  skipped: ${file ?? suite.file} › ${spec.title}${why ? ` (${why})` : ''}`);
+          }
+      for (const child of suite.suites ?? []) walk(child, file ?? suite.file);
+    };
+    for (const suite of p.suites ?? []) walk(suite);
   } else {
     totals.failed += 1;
     console.log('Playwright: no report written (it crashed before finishing)');

@@ -18,10 +18,13 @@ export const SUMMARY_COLUMNS = [
   'Thời hạn',
 ] as const;
 
+// Numbered by the sections actually present: a meeting with no pre-meeting recommendations has
+// a section "I." for the hall, not a lone "II.".
 const PHASE_LABEL: Record<Phase, string> = {
-  before: 'I. KIẾN NGHỊ GỬI TRƯỚC HỘI NGHỊ',
-  during: 'II. Ý KIẾN, KIẾN NGHỊ TẠI HỘI NGHỊ',
+  before: 'KIẾN NGHỊ GỬI TRƯỚC HỘI NGHỊ',
+  during: 'Ý KIẾN, KIẾN NGHỊ TẠI HỘI NGHỊ',
 };
+const ROMAN = ['I', 'II'];
 
 const FORM_LABEL: Record<Reply['kind'], string> = {
   written_before: 'Bằng văn bản (trước hội nghị)',
@@ -43,10 +46,11 @@ export function generateSummary(record: MeetingRecord, _profile: OrgProfile | nu
 
   const rows: string[][] = [[...SUMMARY_COLUMNS]];
   let stt = 0;
+  let section = 0;
   for (const phase of ['before', 'during'] as const) {
     const recs = record.recommendations.filter((r) => r.phase === phase);
     if (!recs.length) continue;
-    rows.push([`${PHASE_LABEL[phase]} (${recs.length})`]);
+    rows.push([`${ROMAN[section++]}. ${PHASE_LABEL[phase]} (${recs.length})`]);
     // Topics in the order they first came up; unlabelled ones last.
     const topics = distinct(recs.map((r) => r.topic));
     const groups: [string, Recommendation[]][] = topics.map((t) => [t, recs.filter((r) => r.topic.trim().toLocaleLowerCase('vi') === t.toLocaleLowerCase('vi'))]);

@@ -25,6 +25,11 @@ export function BackupsScreen() {
   );
 }
 
+function restartAtHome(): void {
+  window.location.replace(`${window.location.pathname}${window.location.search}#/`);
+  window.location.reload();
+}
+
 export function BackupList({ backups, error, onChanged, allowCreate }: { backups: BackupInfo[]; error: string | null; onChanged: () => Promise<void>; allowCreate?: boolean }) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,8 +51,7 @@ export function BackupList({ backups, error, onChanged, allowCreate }: { backups
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setMessage({ kind: 'info', text: `Đã khôi phục. Dữ liệu trước đó được giữ lại trong bản "${r.value.keptAside}".` });
     // Every screen must read the restored data: start over from the home screen.
-    window.location.hash = '#/';
-    window.location.reload();
+    restartAtHome();
   }
 
   return (

@@ -4,11 +4,14 @@ import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
 import { isoToVnDate } from '../lib/format';
 import { navigate, href } from '../lib/router';
+import { OpenSampleButton, RemoveSampleButton, SampleBadge, SampleUndoBar, useSampleControls } from './setup/sample';
+import { ImportMeetingButton } from '../components/MeetingFileButtons';
 
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
 
 export function HomeScreen() {
   const meetings = useData('meeting.list', { limit: 50 });
+  const samples = useSampleControls(meetings.reload);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,6 +51,7 @@ export function HomeScreen() {
           <button type="button" className="primary" onClick={() => void create()} disabled={busy} data-testid="new-meeting">
             + Hội nghị mới (đối thoại)
           </button>
+          <ImportMeetingButton onError={setError} />
           {meetings.data && meetings.data.length > 0 ? (
             <label className="inline">
               hoặc sao chép từ:{' '}
@@ -105,7 +109,12 @@ export function HomeScreen() {
       <section>
         <h2>Gần đây</h2>
         {meetings.error ? <div className="banner error">{meetings.error}</div> : null}
-        {meetings.data && meetings.data.length === 0 ? <p className="muted">Chưa có hội nghị nào. Bấm "Hội nghị mới" để bắt đầu.</p> : null}
+        <SampleUndoBar bar={samples.bar} />
+        {meetings.data && meetings.data.length === 0 ? (
+          <p className="muted">
+            Chưa có hội nghị nào. Bấm "Hội nghị mới" để bắt đầu, hoặc <OpenSampleButton />.
+          </p>
+        ) : null}
         <table className="list" data-testid="meeting-list">
           <tbody>
             {meetings.data?.map((m) => (
@@ -113,7 +122,9 @@ export function HomeScreen() {
                 <td className="nowrap">{isoToVnDate(m.date) || '—'}</td>
                 <td>
                   <a href={href({ name: 'meeting', id: m.id, tab: m.status === 'live' ? 'live' : 'prepare' })}>{m.title || '(chưa đặt tên)'}</a>
+                  {samples.isSample(m.id) ? <SampleBadge /> : null}
                   {m.location ? <div className="muted small">{m.location}</div> : null}
+                  {samples.isSample(m.id) ? <RemoveSampleButton onRemove={() => void samples.remove(m.id)} /> : null}
                 </td>
                 <td className="nowrap">{m.recommendationCount} kiến nghị</td>
                 <td className="nowrap">

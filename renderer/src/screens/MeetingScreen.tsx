@@ -9,6 +9,7 @@ import { LiveTab } from './live/LiveTab';
 import { CloseTab } from './close/CloseTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { AuditTab } from './audit/AuditTab';
+import { ExportMeetingButton } from '../components/MeetingFileButtons';
 
 const TABS: { tab: MeetingTab; label: string }[] = [
   { tab: 'prepare', label: '1. Chuẩn bị' },
@@ -24,6 +25,7 @@ export type MeetingTabProps = { record: MeetingRecord; reload: () => Promise<voi
 export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
   const [record, setRecord] = useState<MeetingRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     const r = await api.call('meeting.get', { id });
     if (r.ok) {
@@ -50,7 +52,8 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
             {m.locked ? ` · Đã chốt biên bản (lần sửa đổi ${m.revision})` : ''} ·{' '}
             <a href={href({ name: 'meeting', id, tab: 'audit' })} data-testid="tab-audit">
               Nhật ký thay đổi
-            </a>
+            </a>{' '}
+            · <ExportMeetingButton meetingId={id} onError={setFileError} />
           </div>
         </div>
         <nav className="tabs" aria-label="Các bước">
@@ -61,6 +64,11 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
           ))}
         </nav>
       </div>
+      {fileError ? (
+        <div className="banner error" role="alert">
+          {fileError}
+        </div>
+      ) : null}
       {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
       {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
       {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}

@@ -135,6 +135,15 @@ describe('minutes body and summary table from the seed', () => {
     expect(texts.join('\n')).toContain('đã trả lời bằng văn bản trước hội nghị');
   });
 
+  it('summary numbers its sections by what is present: no pre-meeting items means the hall is I.', () => {
+    const { record: farmers, profile } = dongAnhFarmers();
+    expect(farmers.recommendations.some((r) => r.phase === 'before')).toBe(false);
+    const table = generateSummary(farmers, profile).find((b) => b.type === 'table');
+    if (!table || table.type !== 'table') throw new Error('no table');
+    const sections = table.rows.filter((r) => r.length === 1 && /^[IVX]+\. /.test(r[0])).map((r) => r[0]);
+    expect(sections).toEqual([expect.stringMatching(/^I\. Ý KIẾN, KIẾN NGHỊ TẠI HỘI NGHỊ \(\d+\)$/)]);
+  });
+
   it('summary is one table grouped by phase then topic, with the eight columns', () => {
     const blocks = generateSummary(record, SEED_PROFILE);
     const table = blocks.find((b) => b.type === 'table');

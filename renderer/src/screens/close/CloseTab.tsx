@@ -36,7 +36,14 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
     setError(null);
     flushAllFields();
     await saveQueue.idle();
-    if (status === 'closed' && !m.endTime) {
+    // Decide from the stored meeting, not from this screen's copy: an end time typed a moment ago
+    // is saved by now but may not have come back into `record` yet.
+    const stored = await api.call('meeting.get', { id: m.id });
+    if (!stored.ok) {
+      setBusy(false);
+      return setError(stored.error.message);
+    }
+    if (status === 'closed' && !stored.value.meeting.endTime) {
       const u = await api.call('meeting.update', { id: m.id, patch: { endTime: nowHHMM() } });
       if (!u.ok) {
         setBusy(false);

@@ -9,6 +9,7 @@ import { api } from '../../lib/api';
 import { saveQueue } from '../../lib/save-queue';
 import { TextField } from '../../components/fields';
 import { PHOTO_EVENT_LABEL } from './model';
+import { fileToBase64 } from '../../lib/files';
 
 const thumbs = new Map<number, string>();
 
@@ -20,15 +21,6 @@ type Props = {
   onSaved: (p: PhotoMeta) => void;
   onRemove: (p: PhotoMeta) => void;
 };
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('read'));
-    r.readAsDataURL(file);
-  });
-}
 
 export const PhotoPanel = memo(function PhotoPanel({ meetingId, photos, defaultEvent, pickRef, onSaved, onRemove }: Props) {
   const [event, setEvent] = useState<PhotoEvent>(defaultEvent);
@@ -48,7 +40,7 @@ export const PhotoPanel = memo(function PhotoPanel({ meetingId, photos, defaultE
       }
       setBusy((n) => n + 1);
       try {
-        const dataBase64 = await readBase64(file);
+        const dataBase64 = await fileToBase64(file);
         const r = await api.call('photo.add', { meetingId, fileName: file.name, dataBase64, event, caption: '' });
         if (r.ok) onSaved(r.value);
         else problems.push(r.error.message);

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportCommitResult, ImportKind, ImportPreview } from '../../../../electron/shared/imports';
 import { IMPORT_LIMITS } from '../../../../electron/shared/imports';
 import { api } from '../../lib/api';
+import { fileToBase64 } from '../../lib/files';
 
 const TITLES: Record<ImportKind, string> = {
   roster: 'Nhập danh sách đại biểu từ tệp',
@@ -16,13 +17,6 @@ const COLUMNS_HINT: Record<ImportKind, string> = {
 };
 
 const nf = new Intl.NumberFormat('vi-VN');
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 type Loaded = { fileName: string; dataBase64: string; preview: ImportPreview };
 
@@ -49,7 +43,7 @@ export function ImportDialog({ kind, meetingId, onClose, onImported }: { kind: I
     }
     setBusy(true);
     try {
-      const dataBase64 = await toBase64(file);
+      const dataBase64 = await fileToBase64(file);
       const r = await api.call('import.preview', { meetingId, kind, fileName: file.name, dataBase64 });
       if (!r.ok) setError(r.error.message);
       else {

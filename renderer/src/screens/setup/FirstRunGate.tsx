@@ -24,7 +24,7 @@ export function FirstRunGate({ route, children }: { route: string; children: Rea
       if (!health.ok || health.value.state !== 'ok') return setStage({ name: 'ready' });
       const profile = await api.call('profile.get', {});
       if (!live) return;
-      setStage({ name: profile.ok && profile.value === null ? 'setup' : 'ready' });
+      setStage(profile.ok && profile.value === null ? { name: 'setup' } : { name: 'ready' });
     })();
     return () => {
       live = false;

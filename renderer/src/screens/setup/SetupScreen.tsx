@@ -134,7 +134,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
         </p>
       </header>
       <div className="setup-body">
-        <form ref={formRef} className="setup-form" onSubmit={(e) => void submit(e)} noValidate aria-describedby="setup-required-note">
+        <form ref={formRef} id="setup-form" className="setup-form" onSubmit={(e) => void submit(e)} noValidate aria-describedby="setup-required-note">
           <section className="card" aria-labelledby="setup-org-h">
             <h2 id="setup-org-h">Cơ quan ban hành biên bản</h2>
             <Field
@@ -169,6 +169,11 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                 </span>
               </span>
             </label>
+            {party && /^(UBND|HĐND|ỦY BAN|HỘI ĐỒNG)/.test(headerCase(p.issuingBody)) ? (
+              <div className="banner warn small" role="status" data-testid="setup-party-warning">
+                Tên cơ quan đang là của chính quyền. Cấp ủy Đảng thường ghi như QUẬN ỦY BẮC TỪ LIÊM, cơ quan chủ quản như ĐẢNG BỘ THÀNH PHỐ HÀ NỘI.
+              </div>
+            ) : null}
             <div className="grid-2">
               <Field
                 name="docCode"
@@ -251,15 +256,21 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
             </fieldset>
             <label className="setup-check">
               <input type="checkbox" checked={p.style.placeDateLine} onChange={(e) => set({ style: { ...p.style, placeDateLine: e.target.checked } })} data-testid="setup-placeDateLine" />
-              Ghi dòng địa danh, ngày tháng ở đầu biên bản
-              <span className="field-hint"> (mẫu của Nghị định 30 không có dòng này, nhưng phần lớn cơ quan vẫn ghi)</span>
+              <span>
+                Ghi dòng địa danh, ngày tháng ở đầu biên bản
+                <span className="field-hint">Mẫu biên bản của Nghị định 30 không có dòng này, nhưng phần lớn cơ quan vẫn ghi.</span>
+              </span>
             </label>
           </section>
 
+        </form>
+        <aside className="setup-aside">
+          <HeaderPreview profile={p} today={today} />
+          {/* Beside the preview, so "Bắt đầu" is on screen however far the form is scrolled. */}
           <div className="setup-submit">
             {count > 0 ? (
               <div className="banner error" role="alert" data-testid="setup-errors">
-                Còn {count} mục cần sửa (đánh dấu đỏ ở trên).
+                Còn {count} mục cần sửa (đánh dấu đỏ bên trái).
               </div>
             ) : null}
             {banner ? (
@@ -267,16 +278,13 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                 {banner}
               </div>
             ) : null}
-            <button type="submit" className="primary big" disabled={busy} data-testid="setup-start">
+            <button type="submit" form="setup-form" className="primary big" disabled={busy} data-testid="setup-start">
               {busy ? 'Đang lưu…' : 'Bắt đầu'}
             </button>
             <span className="muted small" id="setup-required-note">
               Mục có dấu <span className="req">*</span> là bắt buộc.
             </span>
           </div>
-        </form>
-        <aside className="setup-aside">
-          <HeaderPreview profile={p} today={today} />
           <p className="muted small">
             Cần đọc trước? Xem <a href={href({ name: 'help' })}>Hướng dẫn sử dụng</a>.
           </p>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { useData } from '../../lib/use-data';
+import './setup.css';
 
 const UNDO_MS = 15_000;
 

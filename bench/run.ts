@@ -1,0 +1,199 @@
+// npm run bench [-- --quick] [-- --only search,docs,...] [-- --kills N]
+// Builds the seeded data sets, measures every figure of the benchmark issue in one run, and
+// writes bench/results.json and BENCHMARKS.md. It never fails on a timing: the exit code is 0
+// unless the benchmark itself broke. Quick mode checks that the benchmark works, in < 2 minutes.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, type Plugin } from 'vite';
+import viteConfig from '../electron.vite.config';
+import { openDatabase } from '../electron/core/db/open';
+import { DB_FILE_NAME } from '../electron/core/db/open';
+import { benchBrowser, chromiumVersion, type BrowserSize } from './browser';
+import { benchOpen, benchSearch, benchWrites, type Corpus } from './core';
+import { benchCrash } from './crash';
+import { benchDocs } from './docs';
+import { loadAverage, machine, renderMarkdown, verdict, type Figure, type Results, type Section } from './report';
+import { rng, searchQueries } from './data';
+import { patchPlugin } from './patches';
+import { seedCorpus, seedDirectory, seedLiveMeeting } from './seed';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, kills: { type: 'string' }, patch: { type: 'string' } },
+});
+const quick = values.quick ?? false;
+const only = values.only ? new Set(values.only.split(',')) : null;
+const want = (part: string): boolean => !only || only.has(part);
+// Experiments with a proposed fix (bench/patches.ts) are written aside, never over the real results.
+const patches = values.patch ? values.patch.split(',') : [];
+const tmp = path.join(root, 'bench', 'tmp');
+const work = path.join(tmp, 'run');
+const started = performance.now();
+const loadStart = loadAverage();
+
+const log = (s: string): void => {
+  const t = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
+  console.log(`[${t} s] ${s}`);
+};
+
+/**
+ * Sizes. The meeting and the directory are measured at 1×, 10× and 100× as the issue asks. The
+ * archive is measured at 1/100, 1/10 and 1× of 1,000 meetings / 100,000 recommendations:
+ * 10× and 100× (1 M and 10 M recommendations) would take far longer than the 10-minute budget to
+ * build on this machine (≈ 0.3 ms per recommendation with its index row: 5 and 50 minutes),
+ * and no office produces them (see BENCHMARKS.md).
+ */
+const CORPORA = quick
+  ? [
+      { meetings: 10, recs: 100, size: '0.01× (10 meetings, 1,000 recs)' },
+      { meetings: 100, recs: 100, size: '0.1× (100 meetings, 10,000 recs)' },
+    ]
+  : [
+      { meetings: 10, recs: 100, size: '0.01× (10 meetings, 1,000 recs)' },
+      { meetings: 100, recs: 100, size: '0.1× (100 meetings, 10,000 recs)' },
+      { meetings: 1000, recs: 100, size: '1× (1,000 meetings, 100,000 recs)' },
+    ];
+const LIVE = quick ? [{ k: 1 }] : [{ k: 1 }, { k: 10 }, { k: 100 }];
+const liveLabel = (k: number): string => `${k}× (${(300 * k).toLocaleString('en-US')} entries, ${(2000 * k).toLocaleString('en-US')} people)`;
+
+async function buildRenderer(out: string): Promise<void> {
+  // The renderer section of electron.vite.config.ts, built as electron-vite builds it (not
+  // minified), into the bench's own folder.
+  const c = viteConfig as unknown as { renderer: Record<string, unknown> & { build: Record<string, unknown> } };
+  const plugins = [...((c.renderer.plugins as Plugin[] | undefined) ?? []), ...(patches.length ? [patchPlugin(patches)] : [])];
+  await build({ ...c.renderer, plugins, configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: out, minify: false } });
+}
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  const add = (fs: Figure[]): void => void figures.push(...fs);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  log(`benchmark ${quick ? '(quick)' : '(full)'}; load average ${loadStart}`);
+
+  const corpora: Corpus[] = [];
+  if (want('search') || want('start') || want('browser')) {
+    for (const c of CORPORA) {
+      const file = path.join(work, `corpus-${c.meetings}`, DB_FILE_NAME);
+      const t0 = performance.now();
+      const db = openDatabase(file);
+      const { recs } = seedCorpus(db, { meetings: c.meetings, recsPerMeeting: c.recs });
+      db.close();
+      corpora.push({ file, recs, size: c.size });
+      log(`built archive ${c.size} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  }
+
+  if (want('search')) {
+    log('search: FTS5 vs LIKE');
+    const queries = searchQueries(rng(5), quick ? 60 : 200);
+    add(benchSearch(corpora, queries, log));
+  }
+  if (want('start')) {
+    log('core: database open and migrations');
+    add(benchOpen(work, corpora, quick ? 3 : 7, log));
+  }
+  if (want('writes')) {
+    log('writes: synchronous FULL vs NORMAL');
+    add(await benchWrites(work, quick ? 300 : 2000, log));
+  }
+  if (want('docs')) {
+    log('documents (separate process)');
+    try {
+      add(await benchDocs(root, tmp, quick ? { photos: 3, reps: 1 } : { photos: 20, reps: 3 }, log));
+    } catch (e) {
+      log(`documents FAILED: ${(e as Error).message.slice(0, 500)}`);
+      add([{ section: 'documents', name: 'documents', value: null, unit: 'ms', size: 'big meeting', note: `failed: ${(e as Error).message.slice(0, 200)}` }]);
+    }
+  }
+  if (want('browser')) {
+    let rendererDir = path.join(work, 'renderer');
+    log('browser: building the renderer');
+    try {
+      await buildRenderer(rendererDir);
+    } catch (e) {
+      // Another change half-way through the working tree must not stop the run: measure the
+      // last complete build instead, and say so.
+      const fallback = path.join(root, 'out', 'renderer');
+      if (!existsSync(path.join(fallback, 'index.html'))) throw e;
+      log(`  the renderer does not build now (${(e as Error).message.split('\n')[0]}); measuring the last build in out/renderer`);
+      rendererDir = fallback;
+      add([{ section: 'start', name: 'renderer build', value: null, unit: '', size: '-', note: 'the working tree did not build during this run; the browser figures measure the previous build in out/renderer' }]);
+    }
+    // Each size: the 0.1× archive (100 past meetings), the directory and the live meeting.
+    const archive = corpora[1] ?? corpora[0];
+    const sizes: BrowserSize[] = [];
+    for (const { k } of LIVE) {
+      const dir = path.join(work, `live-${k}x`);
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, DB_FILE_NAME);
+      if (archive) copyFileSync(archive.file, file);
+      const t0 = performance.now();
+      const db = openDatabase(file);
+      const people = seedDirectory(db, 2000 * k, 10 + k);
+      const live = seedLiveMeeting(db, { entries: 300 * k, attendees: 150, people, seed: 20 + k });
+      db.close();
+      sizes.push({ label: liveLabel(k), dataDir: dir, meetingId: live.meetingId, recIds: live.recIds });
+      log(`built live data ${liveLabel(k)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    add(await benchBrowser({ root, rendererDir, quick, log }, sizes));
+  }
+  if (want('crash')) {
+    const kills = Number(values.kills ?? (quick ? 10 : 500));
+    log(`crash test: ${kills} kills (scripts/crash-test.ts)`);
+    add(await benchCrash(root, kills, log));
+  }
+
+  const results: Results = {
+    machine: machine(chromiumVersion(), sqliteVersion(), loadStart),
+    date: new Date().toISOString(),
+    quick,
+    durationS: Math.round((performance.now() - started) / 1000),
+    figures: order(figures),
+  };
+  if (patches.length) {
+    const aside = path.join(tmp, `results-patch-${patches.join('+')}.json`);
+    writeFileSync(aside, `${JSON.stringify({ ...results, patches }, null, 2)}\n`);
+    summary(results);
+    console.log(`Experiment with patches ${patches.join(', ')}: wrote ${path.relative(root, aside)} (bench/results.json and BENCHMARKS.md untouched)`);
+    return;
+  }
+  writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const findingsFile = path.join(root, 'bench', 'findings.md');
+  const findings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8') : '## Findings\n\n(none written yet)\n';
+  writeFileSync(path.join(root, 'BENCHMARKS.md'), renderMarkdown(results, findings));
+  summary(results);
+}
+
+function sqliteVersion(): string {
+  const db = openDatabase(':memory:');
+  const v = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  db.close();
+  return v;
+}
+
+const SECTION_ORDER: Section[] = ['durability', 'input', 'typeahead', 'search', 'documents', 'start', 'memory', 'crash', 'writes'];
+function order(fs: Figure[]): Figure[] {
+  return SECTION_ORDER.flatMap((s) => fs.filter((f) => f.section === s));
+}
+
+function summary(r: Results): void {
+  console.log('');
+  console.log(`Summary (${r.quick ? 'quick' : 'full'}, ${r.durationS} s, load ${r.machine.loadStart} → ${r.machine.loadEnd})`);
+  for (const f of r.figures) {
+    if (!f.target && !/p50|÷/.test(f.name)) continue;
+    const v = verdict(f);
+    const mark = v === 'pass' ? 'ok  ' : v === 'miss' ? 'MISS' : '    ';
+    const target = f.target ? ` (target ${f.target.op} ${f.target.value})` : '';
+    console.log(`${mark} ${f.name} @ ${f.size}: ${f.value ?? '—'} ${f.unit}${target}`);
+  }
+  console.log('');
+  console.log('Wrote bench/results.json and BENCHMARKS.md');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

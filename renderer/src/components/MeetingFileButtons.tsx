@@ -1,0 +1,51 @@
+import { useRef, useState } from 'react';
+import { api } from '../lib/api';
+import { fileToBase64, saveFile } from '../lib/files';
+import { flushAllFields } from '../lib/autosave';
+import { saveQueue } from '../lib/save-queue';
+import { navigate } from '../lib/router';
+
+/** "Nhập tệp hội nghị": a .thukyhn from another laptop or a colleague becomes a new meeting. */
+export function ImportMeetingButton({ onError }: { onError: (message: string | null) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  async function picked(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    onError(null);
+    const r = await api.call('meetingFile.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
+    setBusy(false);
+    if (input.current) input.current.value = '';
+    if (!r.ok) return onError(r.error.message);
+    navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
+  }
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-meeting">
+        {busy ? 'Đang nhập…' : 'Nhập tệp hội nghị (.thukyhn)…'}
+      </button>
+      <input ref={input} type="file" accept=".thukyhn" hidden onChange={(e) => void picked(e.target.files?.[0])} data-testid="import-meeting-file" />
+    </>
+  );
+}
+
+/** "Xuất tệp hội nghị": the whole meeting, photos included, in one file. */
+export function ExportMeetingButton({ meetingId, onError }: { meetingId: number; onError: (message: string | null) => void }) {
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    onError(null);
+    // What was typed a moment ago goes into the file too.
+    flushAllFields();
+    await saveQueue.idle();
+    const r = await api.call('meetingFile.export', { id: meetingId });
+    setBusy(false);
+    if (!r.ok) return onError(r.error.message);
+    saveFile(r.value.fileName, 'application/octet-stream', r.value.dataBase64);
+  }
+  return (
+    <button type="button" className="link" onClick={() => void run()} disabled={busy} data-testid="export-meeting">
+      {busy ? 'Đang xuất…' : 'Xuất tệp hội nghị'}
+    </button>
+  );
+}
