@@ -12,7 +12,7 @@ import { startInProcessCore, startWorkerCoreHost, type CoreHost } from './core-h
 import { registerIpc } from './ipc';
 import { contextMenuTemplate, menuTemplate } from './menu';
 import { electronNativeBindingPath } from './native-binding';
-import { appResourcesDir, builtPaths, HELP_CANDIDATES, resolveDataDir } from './paths';
+import { builtPaths, resolveDataDir } from './paths';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, installSessionGuards, installWebContentsGuards, isTrustedSender } from './security';
 import { APP_TITLE, mainWindowOptions } from './window-options';
@@ -62,14 +62,16 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/**
+ * The help is a page of the app itself (offline, always in step with the version). Changing the
+ * hash navigates inside the single-page app without a reload, so autosave is undisturbed.
+ */
 function openHelp(): void {
-  const dir = appResourcesDir(app.getAppPath(), app.isPackaged, process.resourcesPath);
-  const file = HELP_CANDIDATES.map((rel) => path.join(dir, rel)).find((f) => existsSync(f));
-  // openPath on a file the app ships, never openExternal on anything the page supplied (checklist 14).
-  const target = file ?? path.join(dir, 'help');
-  void shell.openPath(target).then((err) => {
-    if (err) void dialog.showMessageBox({ type: 'info', title: APP_TITLE, message: 'Chưa tìm thấy tài liệu hướng dẫn đi kèm ứng dụng.', detail: err });
-  });
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  void win.webContents.executeJavaScript("location.hash = '#/help'").catch((e: unknown) => log('could not open the help page', e));
 }
 
 function installMenu(dataDir: string): void {

@@ -20,8 +20,6 @@ export function appResourcesDir(appRoot: string, isPackaged: boolean, resourcesP
   return isPackaged ? path.join(resourcesPath, PACKAGED_RESOURCES_DIR) : path.join(appRoot, 'resources');
 }
 
-/** The help files tried in order; the first that exists is opened, else the help folder. */
-export const HELP_CANDIDATES = ['help/index.html', 'help/huong-dan.pdf', 'help/huong-dan.html', 'help/README.md'] as const;
 
 /** The built files, relative to the directory of the built main (out/main). */
 export function builtPaths(mainDir: string): { preload: string; renderer: string; worker: string } {
