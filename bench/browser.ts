@@ -204,6 +204,7 @@ export async function benchBrowser(o: BrowserOptions, sizes: BrowserSize[]): Pro
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    figs.push(...(await floor(browser, o.quick ? 30 : 80)));
     for (const [si, s] of sizes.entries()) {
       o.log(`  browser ${s.label}: starting the server`);
       const server = await startServer(o, s.dataDir);
@@ -220,6 +221,25 @@ export async function benchBrowser(o: BrowserOptions, sizes: BrowserSize[]): Pro
     await browser?.close();
   }
   return figs;
+}
+
+/** The same probe on a bare textarea: what this browser on this machine costs with no app at all. */
+async function floor(browser: Browser, n: number): Promise<Figure[]> {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><textarea id="t" rows="8" cols="80"></textarea>');
+  await page.evaluate(PROBE);
+  await page.focus('#t');
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.type('abcdefgh '[i % 9]);
+    await sleep(60 + (i % 5) * 30);
+  }
+  await sleep(200);
+  const paints = (await readProbe(page)).keys.map((k) => k.paint).filter((x) => x >= 0);
+  await page.close();
+  return [
+    { section: 'input', name: 'floor: bare <textarea>, keypress → next paint p50', value: round(percentile(paints, 50), 1), unit: 'ms', size: 'no app', note: `${paints.length} keys; the probe's own floor on this machine and browser` },
+    { section: 'input', name: 'floor: bare <textarea>, keypress → next paint p95', value: round(percentile(paints, 95), 1), unit: 'ms', size: 'no app' },
+  ];
 }
 
 async function oneSize(o: BrowserOptions, browser: Browser, s: BrowserSize, server: Server, sizeIndex: number): Promise<Figure[]> {

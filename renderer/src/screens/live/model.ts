@@ -51,10 +51,32 @@ function upsert<T extends { id: number }>(list: T[], item: T, order: (a: T, b: T
 
 const bySeq = (a: { seq: number; id: number }, b: { seq: number; id: number }) => a.seq - b.seq || a.id - b.id;
 
+/**
+ * A snapshot read from the core may have left before an item created on this screen came back
+ * (the secretary pressed F2 while the tab was still loading). Ids only grow, so a local item
+ * newer than everything in the snapshot was created after it was read: keep it rather than let
+ * the older snapshot make it vanish from the screen.
+ */
+function keepNewer<T extends { id: number; seq: number }>(local: T[], incoming: T[]): T[] {
+  const newest = incoming.reduce((m, x) => Math.max(m, x.id), 0);
+  const extra = local.filter((x) => x.id > newest);
+  return extra.length ? [...incoming, ...extra].sort(bySeq) : incoming;
+}
+
+export function mergeSnapshot(local: LiveData, incoming: LiveData): LiveData {
+  if (local.meeting.id !== incoming.meeting.id) return incoming;
+  return {
+    ...incoming,
+    recs: keepNewer(local.recs, incoming.recs),
+    replies: keepNewer(local.replies, incoming.replies),
+    speeches: keepNewer(local.speeches, incoming.speeches),
+  };
+}
+
 export function reduce(s: LiveData, a: Action): LiveData {
   switch (a.type) {
     case 'reset':
-      return a.data;
+      return mergeSnapshot(s, a.data);
     case 'rec':
       return { ...s, recs: upsert(s.recs, a.item, bySeq) };
     case 'reply':
