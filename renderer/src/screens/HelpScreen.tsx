@@ -6,30 +6,12 @@ import { useRef, type ReactNode } from 'react';
 import { useData } from '../lib/use-data';
 import { href } from '../lib/router';
 import { SHORTCUTS } from './live/shortcuts';
-import { keyCaps } from './live/KeyboardMap';
+import { KeyCombos } from './live/KeyboardMap';
 import { HELP_FACTS, joinPath } from './help/facts';
 import { OpenSampleButton } from './setup/sample';
 import './help/help.css';
 
 type Section = { id: string; title: string; body: ReactNode };
-
-function Keys({ keys }: { keys: string[] }) {
-  return (
-    <>
-      {keys.map((k, i) => (
-        <span key={k}>
-          {i > 0 ? <span className="muted"> hoặc </span> : null}
-          {keyCaps(k).map((c, j) => (
-            <span key={j}>
-              {j > 0 ? '+' : null}
-              <kbd>{c}</kbd>
-            </span>
-          ))}
-        </span>
-      ))}
-    </>
-  );
-}
 
 function ShortcutTable() {
   return (
@@ -44,7 +26,7 @@ function ShortcutTable() {
         {SHORTCUTS.map((s) => (
           <tr key={s.id} data-testid="help-shortcut" data-keys={s.keys.join(' ')}>
             <td className="nowrap">
-              <Keys keys={s.keys} />
+              <KeyCombos keys={s.keys} />
             </td>
             <td>{s.label}</td>
           </tr>

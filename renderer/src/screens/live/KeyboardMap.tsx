@@ -8,6 +8,25 @@ export function keyCaps(k: string): string[] {
   return k === '?' ? ['?'] : k.split('+').map((p) => KEY_NAMES[p] ?? p);
 }
 
+/** "F2 hoặc Alt+N" as key caps: one drawing for the keyboard map and the help page. */
+export function KeyCombos({ keys }: { keys: readonly string[] }) {
+  return (
+    <>
+      {keys.map((k, i) => (
+        <span key={k}>
+          {i > 0 ? <span className="muted"> hoặc </span> : null}
+          {keyCaps(k).map((c, j) => (
+            <span key={j}>
+              {j > 0 ? '+' : null}
+              <kbd>{c}</kbd>
+            </span>
+          ))}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function KeyboardMap({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -28,17 +47,7 @@ export function KeyboardMap({ onClose }: { onClose: () => void }) {
             {SHORTCUTS.map((s) => (
               <tr key={s.id} data-testid="kmap-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
                 <td className="kmap-keys">
-                  {s.keys.map((k, i) => (
-                    <span key={k}>
-                      {i > 0 ? <span className="muted"> hoặc </span> : null}
-                      {keyCaps(k).map((c, j) => (
-                        <span key={j}>
-                          {j > 0 ? '+' : null}
-                          <kbd>{c}</kbd>
-                        </span>
-                      ))}
-                    </span>
-                  ))}
+                  <KeyCombos keys={s.keys} />
                 </td>
                 <td>{s.label}</td>
               </tr>
