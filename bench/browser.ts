@@ -378,8 +378,10 @@ async function oneSize(o: BrowserOptions, browser: Browser, s: BrowserSize, serv
       await sleep(big ? 700 : 350);
     }
   }
-  await page.keyboard.press('Escape');
+  // Read before Escape: closing the list is not the answer to the last letter typed.
   const taAll = (await page.evaluate(`window.__bench.ta.filter((x) => x.typed && x.last >= 0)`)) as { first: number; last: number }[];
+  await page.keyboard.press('Escape');
+  if (process.env.THUKY_BENCH_DEBUG) o.log(`  type-ahead raw (first, last ms): ${JSON.stringify(taAll.map((x) => [Math.round(x.first), Math.round(x.last)]))}`);
   const ta = taAll.map((x) => x.last);
   const taFirst = taAll.map((x) => x.first);
   const taKeys = queries.join('').length;
