@@ -44,6 +44,16 @@ function wrapEntry(kind: Entry['kind'], item: Recommendation | Reply | Speech): 
 `,
     },
   ],
+  // LiveTab reads the meeting afresh on mount (for a record left stale by another tab), which on
+  // opening the app doubles meeting.get and the first render. Removing the reload measures the
+  // most a fix (reload only when entered from another tab) can gain at start.
+  noreload: [
+    {
+      file: 'renderer/src/screens/live/LiveTab.tsx',
+      from: `    void saveQueue.idle().then(reload);`,
+      to: `    void saveQueue.idle();`,
+    },
+  ],
   // The autosave debounce restarts on every key, so while the secretary types without a pause
   // nothing is written. A maximum wait writes at least every DEBOUNCE_MS during typing.
   maxwait: [

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveQueue } from '../lib/save-queue';
 import type { MeetingRecord } from '../../../electron/shared/domain';
 import { api } from '../lib/api';
 import { flushAllFields } from '../lib/autosave';
@@ -36,6 +37,17 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Each tab keeps its own copy of the record while it is open. Entering another tab, read the
+  // record afresh once the last typed text is stored; the first tab shown needs no second read
+  // (measured: it doubled the start-up's meeting.get and first render).
+  const firstTab = useRef(true);
+  useEffect(() => {
+    if (firstTab.current) {
+      firstTab.current = false;
+      return;
+    }
+    void saveQueue.idle().then(reload);
+  }, [tab, reload]);
 
   if (error) return <div className="banner error" role="alert">{error}</div>;
   if (!record) return <div className="muted">Đang mở hội nghị…</div>;

@@ -1,7 +1,7 @@
 // Closing the meeting: the end time, what is still missing (with a link to each), and the
 // status change. Missing items do not block closing: the secretary often completes phrases and
 // topics afterwards, so the list informs rather than forbids. Locking comes later, separately.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { MeetingTabProps } from '../MeetingScreen';
 import { api } from '../../lib/api';
 import { flushAllFields } from '../../lib/autosave';
@@ -22,10 +22,6 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
   const m = record.meeting;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The other tabs keep their own copies; once their last writes land, read the record afresh.
-  useEffect(() => {
-    void saveQueue.idle().then(reload);
-  }, [reload]);
   const items = closeChecklist(record);
   const missing = items.filter((i) => i.severity === 'missing');
   const warns = items.filter((i) => i.severity === 'warn');

@@ -8,7 +8,6 @@ import { DOC_KINDS } from '../../../../electron/shared/domain';
 import type { MeetingTabProps } from '../MeetingScreen';
 import { api } from '../../lib/api';
 import { flushAllFields } from '../../lib/autosave';
-import { saveQueue } from '../../lib/save-queue';
 import { DocumentView } from './DocumentView';
 import './documents.css';
 
@@ -31,11 +30,6 @@ export function DocumentsTab({ record, reload }: MeetingTabProps) {
     void api.call('profile.get', {}).then((r) => (r.ok ? setProfile(r.value) : setProfileError(r.error.message)));
   }, []);
 
-  // The other tabs write on their own schedule: the documents are made from the record once
-  // their last keystrokes are stored.
-  useEffect(() => {
-    void saveQueue.idle().then(reload);
-  }, [reload]);
 
   useEffect(() => {
     const want = `#/meeting/${meetingId}/documents/${kind}`;

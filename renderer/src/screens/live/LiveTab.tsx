@@ -29,10 +29,6 @@ const KIND_NAME: Record<ItemKind | 'photo', string> = { rec: 'kiến nghị', re
 export function LiveTab({ record, reload }: MeetingTabProps) {
   const [data, dispatch] = useReducer(reduce, record, fromRecord);
   useEffect(() => dispatch({ type: 'reset', data: fromRecord(record) }), [record]);
-  // Coming from another tab, whose copy may be newer than the screen's: read it afresh once.
-  useEffect(() => {
-    void saveQueue.idle().then(reload);
-  }, [reload]);
   const meetingId = data.meeting.id;
 
   // A link from the Close tab's checklist (#/meeting/1/live/rec-5) opens that item.
