@@ -1,5 +1,5 @@
 // A profiling aid for the live screen, used to explain the benchmark's misses (bench/findings.md):
-//   npx tsx bench/profile.ts [--k 10] [--keys 80] [--field rec-content|rec-speaker] [--patch entries]
+//   npx tsx bench/profile.ts [--k 10] [--keys 80] [--field rec-content|rec-speaker] [--patch NAME]
 // Builds the live data at k× (300·k entries, 2,000·k people), opens the live screen, records a
 // CPU profile of the page (CDP Profiler) while typing at a secretary's rhythm, and prints the
 // functions with the most self time, plus each keystroke's key → next-paint time.

@@ -34,7 +34,15 @@ export type Machine = {
   loadEnd: string;
 };
 
-export type Results = { machine: Machine; date: string; quick: boolean; durationS: number; figures: Figure[] };
+export type Results = {
+  machine: Machine;
+  date: string;
+  quick: boolean;
+  durationS: number;
+  /** The 1-minute load average when each part started: a busy machine inflates that part's timings. */
+  loadByPart?: Record<string, number>;
+  figures: Figure[];
+};
 
 export const SECTION_TITLES: Record<Section, string> = {
   durability: '1. Typed text durable (keypress → row committed in SQLite)',
@@ -108,6 +116,7 @@ export function renderMarkdown(r: Results, findings: string): string {
   out.push(`| SQLite | ${esc(m.sqlite)} |`);
   out.push(`| pandoc | ${esc(m.pandoc)} |`);
   out.push(`| Load average (1, 5, 15 min) at start / end | ${m.loadStart} / ${m.loadEnd} |`);
+  if (r.loadByPart) out.push(`| 1-min load average as each part started | ${Object.entries(r.loadByPart).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
   out.push('');
   const all = r.figures.filter((f) => f.target && f.value !== null);
   const missed = all.filter((f) => verdict(f) === 'miss');
