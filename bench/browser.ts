@@ -9,21 +9,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import type { Figure } from './report';
 import { median, percentile, round, sleep } from './stats';
 import { rng, type Rng } from './data';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
 
 export const PORT = 4231;
 const TOKEN = 'bench-token-loopback-only';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_PATH;
 // The e2e tests' flags, plus precise heap figures. Frames are not throttled to the display's
 // 60 Hz: headless there is no display, and without vsync "key to next paint" measures the app's
 // own work instead of up to 16.7 ms of waiting for a refresh that a real screen would add anyway.
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--enable-precise-memory-info',
   '--disable-gpu-vsync',
   '--disable-frame-rate-limit',

@@ -190,6 +190,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeReport(results);
   summary(results);
+  console.log('Wrote bench/results.json and BENCHMARKS.md');
 }
 
 function sqliteVersion(): string {
@@ -215,7 +216,6 @@ function summary(r: Results): void {
     console.log(`${mark} ${f.name} @ ${f.size}: ${f.value ?? '—'} ${f.unit}${target}`);
   }
   console.log('');
-  console.log('Wrote bench/results.json and BENCHMARKS.md');
 }
 
 main().catch((e: unknown) => {

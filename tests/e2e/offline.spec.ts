@@ -18,20 +18,15 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { MeetingRecord, OrgProfile } from '../../electron/shared/domain';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 
 const TOKEN = 'offline-spec-token-not-secret';
 
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       // Nothing but loopback resolves: a remote asset would fail to load even if it slipped past the log.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
