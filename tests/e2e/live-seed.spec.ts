@@ -20,7 +20,7 @@ type Seed = {
   replies: { byText: string; summary: string }[];
 };
 
-const seed = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/seed/seed-meeting.json'), 'utf8')) as Seed;
+const seed = JSON.parse(readFileSync(path.resolve(process.cwd(), 'tests/fixtures/records/00-seed-bac-tu-liem-2019.json'), 'utf8')) as Seed;
 
 // The article lists 5 + 7 phrases but counts 8 + 8; the secretary records all 16 and lists the
 // article's phrases only.
