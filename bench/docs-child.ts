@@ -42,7 +42,7 @@ export function blocksToMarkdown(blocks: DocBlock[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.type === 'heading') out.push(`## ${b.text}`, '');
-    else if (b.type === 'paragraph' || b.type === 'byline') out.push(b.text.replace(/\n/g, '\n\n'), '');
+    else if (b.type === 'paragraph' || b.type === 'byline' || b.type === 'dateline') out.push(b.text.replace(/\n/g, '\n\n'), '');
     else if (b.type === 'photo') out.push(`*[Ảnh: ${b.caption}]*`, '');
     else if (b.rows.length) {
       const [head, ...rest] = b.rows;

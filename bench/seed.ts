@@ -122,7 +122,7 @@ export function seedLiveMeeting(db: Database, opts: { entries: number; attendees
   let meetingId = 0;
   db.transaction(() => {
     // Without the organisation's profile the app opens on its welcome form, not on the meeting.
-    saveProfile(db, { issuingBody: 'UBND QUẬN BẮC TỪ LIÊM', parentBody: 'UBND THÀNH PHỐ HÀ NỘI', isParty: false, docCode: 'BB-UBND', placeName: 'Bắc Từ Liêm', byline: 'Cổng thông tin điện tử quận', secretaryName: 'Trần Văn An', style: DEFAULT_STYLE });
+    saveProfile(db, { issuingBody: 'UBND QUẬN BẮC TỪ LIÊM', level: 'district', parentBody: 'UBND THÀNH PHỐ HÀ NỘI', isParty: false, docCode: 'BB-UBND', placeName: 'Bắc Từ Liêm', byline: 'Cổng thông tin điện tử quận', secretaryName: 'Trần Văn An', style: DEFAULT_STYLE });
     meetingId = insertMeeting(s, db, r, 0, 'live');
     db.prepare('UPDATE meetings SET title = ? WHERE id = ?').run('Hội nghị đối thoại đo tốc độ (benchmark)', meetingId);
     const roster: { id: number; name: string; unit: string }[] = [];

@@ -3,20 +3,24 @@
 //   thuky search QUERY [--data DIR] [--json]
 //   thuky import FILE [--data DIR] [--json]
 //   thuky export ID --format meeting|article|minutes|summary|article-html|article-text --out PATH
-import { readFileSync, writeFileSync } from 'node:fs';
+//   thuky backup | backups | restore FILE   (electron/cli/admin.ts)
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../core/app';
+import type { Core } from '../core/app';
 import { resolveDataDir } from '../core/data-dir';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
 import { UserError } from '../shared/result';
 import { exportDocument, type DocExportFormat } from './export-docs';
+import { ADMIN_COMMANDS, ADMIN_USAGE, openCliCore, readInputFile, runAdmin } from './admin';
+import { LIMITS } from '../shared/limits';
 
 const USAGE = `Cách dùng: thuky <lệnh> [tham số] [--data THƯ_MỤC] [--json]
   list                          liệt kê các hội nghị
   search TỪ_KHÓA                tìm trong mọi hội nghị (gõ không dấu cũng được)
   import TỆP                    nhập một tệp hội nghị (.thukyhn), in mã hội nghị mới
-  export MÃ --format meeting|article|minutes|summary|article-html|article-text --out TỆP`;
+  export MÃ --format meeting|article|minutes|summary|article-html|article-text --out TỆP
+${ADMIN_USAGE}`;
 
 const FORMATS = ['meeting', 'article', 'minutes', 'summary', 'article-html', 'article-text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,7 +52,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
   let core: Core | null = null;
   try {
-    core = createCore({ dataDir: resolveDataDir(values.data, env), mode: 'cli' });
+    const dataDir = resolveDataDir(values.data, env);
+    if (ADMIN_COMMANDS.has(command)) {
+      const r = await runAdmin(dataDir, command, arg);
+      return out(r.value, r.text);
+    }
+    core = openCliCore(dataDir, command);
     switch (command) {
       case 'list': {
         const list = await call(core, 'meeting.list', {});
@@ -61,7 +70,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'import': {
         if (!arg) throw new UserError('usage', 'Hãy chỉ ra tệp cần nhập, ví dụ: thuky import hoi-nghi.thukyhn');
-        const bytes = readFileSync(arg);
+        const bytes = readInputFile(arg, LIMITS.meetingFileBytes, 'Tệp hội nghị');
         const m = await call(core, 'meetingFile.import', { fileName: path.basename(arg), dataBase64: bytes.toString('base64') });
         return out({ id: m.id, title: m.title }, String(m.id));
       }

@@ -5,8 +5,9 @@ import type { Database } from 'better-sqlite3';
 import { dbPathFor, type OpenOptions } from './db/open';
 import { openWithHealth, type Health } from './health';
 import { backupHandlers } from './handlers/backup';
+import type { RestoreOptions } from './backup/restore';
 import type { CoreContext } from './context';
-import { Registry, type Logger } from './registry';
+import { Registry, type Logger, type PartialHandlers } from './registry';
 import { meetingHandlers } from './handlers/meetings';
 import { rosterHandlers } from './handlers/roster';
 import { itemHandlers } from './handlers/items';
@@ -17,6 +18,7 @@ import { importHandlers } from './handlers/imports';
 import { shellHandlers } from './handlers/shell';
 import { sampleHandlers } from './handlers/sample';
 import { APP_VERSION } from './version';
+import { acquireDataLock, type DataLock } from './lock';
 
 export type Core = {
   ctx: CoreContext;
@@ -24,6 +26,8 @@ export type Core = {
   /** The current connection (a restore replaces it). */
   readonly db: Database;
   health: Health;
+  /** The data folder's writer lock; null when the core was opened read-only. */
+  lock: DataLock | null;
   close: () => void;
 };
 
@@ -33,26 +37,31 @@ export type CoreOptions = {
   now?: () => Date;
   log?: Logger;
   db?: OpenOptions;
+  /** Named in the refusal a second writer sees (the CLI passes its command). */
+  command?: string;
 };
 
+/**
+ * Takes the data folder's writer lock (unless opened read-only), then opens the database. A
+ * second writer on the same folder gets UserError('locked') naming the holder, before it has
+ * opened, migrated or written anything.
+ */
 export function createCore(opts: CoreOptions): Core {
   const dbPath = dbPathFor(opts.dataDir);
-  const { db, health } = openWithHealth(dbPath, opts.db);
+  const lock = opts.db?.readonly ? null : acquireDataLock(opts.dataDir, opts.mode, { command: opts.command ?? '', ...(opts.now ? { now: opts.now } : {}) });
+  let opened: ReturnType<typeof openWithHealth>;
+  try {
+    opened = openWithHealth(dbPath, opts.db);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const { db, health } = opened;
   const ctx: CoreContext = { db, dataDir: opts.dataDir, version: APP_VERSION, mode: opts.mode, now: opts.now ?? (() => new Date()) };
-  const registry = new Registry(ctx, opts.log)
-    .register({
-      'app.info': (c) => ({ version: c.version, dataDir: c.dataDir, dbPath, mode: c.mode === 'electron' ? 'electron' : 'web' }),
-    })
-    .register(meetingHandlers)
-    .register(rosterHandlers)
-    .register(itemHandlers)
-    .register(photoHandlers)
-    .register(meetingFileHandlers)
-    .register(documentHandlers)
-    .register(importHandlers)
-    .register(shellHandlers)
-    .register(sampleHandlers)
-    .register(backupHandlers(health));
+  // Fails to compile when a contract channel has no handler in any feature map.
+  const registry = new Registry(ctx, opts.log).registerAll(
+    coreHandlers(dbPath, health, { lock, ...(opts.db ? { db: { nativeBinding: opts.db.nativeBinding } } : {}) }),
+  );
   return {
     ctx,
     registry,
@@ -60,8 +69,33 @@ export function createCore(opts: CoreOptions): Core {
       return ctx.db;
     },
     health,
+    lock,
     close: () => {
-      if (ctx.db.open) ctx.db.close();
+      try {
+        if (ctx.db.open) ctx.db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
+}
+
+/** Every feature's handlers, in one tuple whose merged type must satisfy HandlerMap (registerAll). */
+export function coreHandlers(dbPath: string, health: Health, restore: RestoreOptions) {
+  const appHandlers = {
+    'app.info': (c) => ({ version: c.version, dataDir: c.dataDir, dbPath, mode: c.mode === 'electron' ? 'electron' : 'web' }),
+  } satisfies PartialHandlers;
+  return [
+    appHandlers,
+    meetingHandlers,
+    rosterHandlers,
+    itemHandlers,
+    photoHandlers,
+    meetingFileHandlers,
+    documentHandlers,
+    importHandlers,
+    shellHandlers,
+    sampleHandlers,
+    backupHandlers(health, restore),
+  ] as const;
 }

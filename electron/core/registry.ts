@@ -1,14 +1,27 @@
 // The single dispatch path for every channel, used by Electron's IPC and by the browser-mode
 // server alike: validate the input with the contract's schema, run the handler, and turn any
 // failure into a Result with a Vietnamese message. Transport layers only add the sender check.
-import { z } from 'zod';
 import { contract, type Channel, type ChannelOutput, type ChannelParsed } from '../shared/contract';
 import { UserError, type AppError, type Result } from '../shared/result';
+import { validationError } from '../shared/validation';
 import type { CoreContext } from './context';
+
+export { validationError };
 
 export type Handler<C extends Channel> = (ctx: CoreContext, input: ChannelParsed<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type HandlerMap = { [C in Channel]: Handler<C> };
+/** One feature's handlers. Feature files write `{ … } satisfies PartialHandlers` (not a type
+ *  annotation), so their type keeps the channels they handle for the completeness check. */
 export type PartialHandlers = Partial<HandlerMap>;
+
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** The feature maps merged into one type, as Actual Budget's `Handlers`. */
+export type MergedHandlers<M extends readonly PartialHandlers[]> = Intersect<M[number]>;
+/** The contract's channels none of the feature maps handles (`never` when the app is complete). */
+export type UnhandledChannels<M extends readonly PartialHandlers[]> = Exclude<Channel, keyof MergedHandlers<M>>;
+/** Passes when the merged maps satisfy HandlerMap; otherwise demands a property that names the
+ *  channels left without a handler, so the compile error says which ones. */
+export type CompleteCheck<M extends readonly PartialHandlers[]> = MergedHandlers<M> extends HandlerMap ? unknown : { channelsWithoutHandler: UnhandledChannels<M> };
 
 export type Logger = (message: string, error?: unknown) => void;
 
@@ -27,6 +40,17 @@ export class Registry {
       if (this.handlers.has(name)) throw new Error(`Channel "${name}" registered twice`);
       this.handlers.set(name, fn);
     }
+    return this;
+  }
+
+  /**
+   * Adds every feature's handlers at once. Between them they must handle every channel of the
+   * contract: a missing one is a compile error here (CompleteCheck names it). At run time a
+   * channel handled twice is refused; a gap that a cast slipped past shows in missing(), which a
+   * contract test checks, and dispatch answers it with 'unknown_channel'.
+   */
+  registerAll<const M extends readonly PartialHandlers[]>(maps: M & CompleteCheck<M>): this {
+    for (const map of maps) this.register(map);
     return this;
   }
 
@@ -52,16 +76,6 @@ export class Registry {
       return { ok: false, error: toAppError(e, channel, this.log) };
     }
   }
-}
-
-export function validationError(err: z.ZodError): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  const first = err.issues[0]?.message ?? 'Dữ liệu không hợp lệ.';
-  return { code: 'validation', message: first, fields };
 }
 
 /** Maps failures to what the secretary can act on; programming errors get a generic message and a log line. */

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Meeting, OrgProfile } from '../shared/domain';
+import { DEFAULT_STYLE } from '../shared/domain';
 import { UserError } from '../shared/result';
 import { nowIso, type CoreContext } from './context';
 import { checkMeetingFile, writeMeeting } from './meeting-file/import';
@@ -18,13 +19,14 @@ export const SAMPLE_FILE = 'resources/sample/bac-tu-liem-2019.thukyhn';
 /** The organisation of the sample meeting, set on first demo load when no profile exists. */
 export const SAMPLE_PROFILE: OrgProfile = {
   issuingBody: 'UBND QUẬN BẮC TỪ LIÊM',
+  level: 'district',
   parentBody: '',
   isParty: false,
   docCode: 'BB-UBND',
   placeName: 'Bắc Từ Liêm',
   byline: 'Hội Liên hiệp phụ nữ quận Bắc Từ Liêm',
   secretaryName: 'Nguyễn Thị Thu Hà',
-  style: { padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TRÌ' },
+  style: { ...DEFAULT_STYLE, padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TRÌ' },
 };
 
 /**

@@ -6,8 +6,10 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent } from 'electron';
 import { CHANNEL_NAMES } from '../shared/channels';
+import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/close-bridge';
+import { initialCloseState, nextCloseStep, type CloseEvent } from './close-sequence';
 import { startInProcessCore, startWorkerCoreHost, type CoreHost } from './core-host';
 import { registerIpc } from './ipc';
 import { contextMenuTemplate, menuTemplate } from './menu';
@@ -27,6 +29,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 let mainWindow: BrowserWindow | null = null;
 let core: CoreHost | null = null;
 let quitState: 'running' | 'closing' | 'closed' = 'running';
+/** app.quit() was asked while a window was open: quit again once its close sequence is done. */
+let quitAfterWindowCloses = false;
 
 function log(message: string, error?: unknown): void {
   console.error(`[main] ${message}`, error ?? '');
@@ -46,13 +50,47 @@ async function startCore(dataDir: string): Promise<CoreHost> {
   }
 }
 
+/** Runs the close sequence (close-sequence.ts) for one window: flush the page, then close. */
+function installCloseSequence(win: BrowserWindow): void {
+  let state = initialCloseState;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = (event: CloseEvent, closeEvent?: { preventDefault(): void }): void => {
+    const step = nextCloseStep(state, event);
+    state = step.state;
+    for (const fx of step.effects) {
+      if (fx.type === 'prevent') closeEvent?.preventDefault();
+      else if (fx.type === 'ask') win.webContents.send(FLUSH_REQUEST_CHANNEL, fx.request);
+      else if (fx.type === 'start-timer') timer = setTimeout(() => run({ type: 'timeout', request: fx.request }), fx.ms);
+      else if (fx.type === 'log') log(fx.message);
+      else {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        if (!win.isDestroyed()) win.close();
+      }
+    }
+  };
+  const onDone = (event: IpcMainEvent, request: unknown): void => {
+    // Only this window's own page can answer for it.
+    if (event.sender === win.webContents && typeof request === 'number') run({ type: 'flushed', request });
+  };
+  ipcMain.on(FLUSH_DONE_CHANNEL, onDone);
+  win.on('close', (e) => run({ type: 'close' }, e));
+  win.webContents.on('render-process-gone', () => run({ type: 'renderer-gone' }));
+  win.on('closed', () => {
+    ipcMain.removeListener(FLUSH_DONE_CHANNEL, onDone);
+    if (timer) clearTimeout(timer);
+  });
+}
+
 function createWindow(): BrowserWindow {
   // The options are a tested pure function (window-options.test.ts); static scanners cannot
   // follow the call, see docs/security.md.
   const win = new BrowserWindow(mainWindowOptions(built.preload));
   win.once('ready-to-show', () => win.show());
+  installCloseSequence(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    if (quitAfterWindowCloses) app.quit();
   });
   win.webContents.on('context-menu', (_event, params) => {
     const items = contextMenuTemplate(params);
@@ -171,6 +209,14 @@ if (!app.requestSingleInstanceLock()) {
   // Quit only after the core has finished the calls under way and closed the database, so the
   // last keystrokes the renderer sent are committed and the WAL is checkpointed.
   app.on('before-quit', (event) => {
+    // Quit from the menu or Cmd+Q: close the window first (its close sequence writes the page's
+    // last keystrokes through the core), then come back here to close the core.
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      event.preventDefault();
+      quitAfterWindowCloses = true;
+      mainWindow.close();
+      return;
+    }
     if (quitState === 'closed' || !core) return;
     event.preventDefault();
     if (quitState === 'closing') return;

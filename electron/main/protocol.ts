@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
+import { mimeTypeFor, staticRelativePath } from '../shared/static-files';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 /** Registered before 'ready' (app.whenReady): a standard, secure origin with fetch support. */
@@ -23,48 +24,21 @@ export function resolveAppPath(requestUrl: string, rendererDir: string): string 
   if (!isAppUrl(requestUrl, `${APP_SCHEME}://${APP_HOST}`)) return null;
   let pathname: string;
   try {
-    // The URL parser already folds `.`/`..` and `%2e%2e`, but `%2f` and `%5c` only become
-    // separators after decoding, so the decoded form is checked again below.
-    pathname = decodeURIComponent(new URL(requestUrl).pathname);
+    pathname = new URL(requestUrl).pathname;
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\') || pathname.includes(':')) return null;
-  const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.')) return null;
-  const relative = segments.length === 0 ? 'index.html' : segments.join('/');
+  const relative = staticRelativePath(pathname);
+  if (relative === null) return null;
   const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative);
+  const file = path.resolve(root, ...relative.split('/'));
+  // Belt and braces: staticRelativePath only lets plain segments through.
   const rel = path.relative(root, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
   return file;
 }
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { mimeTypeFor };
 
 /** Headers every app:// response carries: the CSP (with frame-ancestors) and no MIME sniffing. */
 export function appResponseHeaders(file: string): Record<string, string> {

@@ -9,7 +9,7 @@ import type { DocKind } from '../shared/domain';
 import type { ExportedDoc } from '../shared/documents';
 import { PRINT_LAYOUT } from '../shared/print';
 import type { Result } from '../shared/result';
-import { validationError } from '../core/registry';
+import { validationError } from '../shared/validation';
 import { isAppUrl } from './security';
 import type { Dispatch, InvokeEventLike } from './ipc';
 

@@ -8,22 +8,10 @@ import path from 'node:path';
 import type { Registry } from '../core/registry';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { LIMITS } from '../shared/limits';
-import { checkRequest, TOKEN_COOKIE, TOKEN_HEADER } from './guard';
+import { mimeTypeFor, staticRelativePath } from '../shared/static-files';
+import { checkRequest, tokenCookieName, TOKEN_HEADER } from './guard';
 
 export type WebServerOptions = { registry: Registry; rendererDir: string; token: string; port?: number };
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json; charset=utf-8',
-};
 
 // Base64 of the largest meeting file, plus room for the JSON around it.
 const MAX_BODY = Math.ceil((LIMITS.meetingFileBytes * 4) / 3) + 64 * 1024;
@@ -53,25 +41,41 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Maps a URL path to a file inside rendererDir, or null when it would leave it. */
+/** Maps a URL path to a file inside rendererDir, or null when it would leave it (the same rule as app://). */
 export function resolveStatic(rendererDir: string, urlPath: string): string | null {
-  let decoded: string;
+  const relative = staticRelativePath(urlPath);
+  return relative === null ? null : path.join(path.resolve(rendererDir), ...relative.split('/'));
+}
+
+/** `channel`: the decoded name after /api/, or '' for any other path. */
+type ParsedUrl = { url: URL; channel: string };
+
+/** The request target, with every percent-escape of its path valid; null when it is not. */
+export function parseUrl(target: string | undefined): ParsedUrl | null {
+  // Only origin-form ("/path?query") is accepted; "http://host/…" or "*" has no business here.
+  if (!target?.startsWith('/') || target.startsWith('//')) return null;
+  let url: URL;
   try {
-    decoded = decodeURIComponent(urlPath);
+    url = new URL(target, 'http://127.0.0.1');
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = path.resolve(rendererDir, rel);
-  const root = path.resolve(rendererDir);
-  return full === root || full.startsWith(root + path.sep) ? full : null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  return { url, channel: decoded.startsWith('/api/') ? decoded.slice(5) : '' };
 }
 
 export function createWebServer(opts: WebServerOptions): Server {
   let port = opts.port ?? 0;
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, 'Lỗi máy chủ nội bộ.'));
+    void handle(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else send(res, 500, 'Lỗi máy chủ nội bộ.');
+    });
   });
   server.on('listening', () => {
     const addr = server.address();
@@ -79,7 +83,11 @@ export function createWebServer(opts: WebServerOptions): Server {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const parsed = parseUrl(req.url);
+    // A path that is not valid percent-encoding ("/api/%E0%A4%A") is the client's mistake: 400,
+    // not a crash of the handler (500) and not a guess at what was meant.
+    if (!parsed) return send(res, 400, 'Địa chỉ yêu cầu không hợp lệ.');
+    const { url, channel } = parsed;
     const verdict = checkRequest(
       {
         host: req.headers.host,
@@ -100,7 +108,7 @@ export function createWebServer(opts: WebServerOptions): Server {
       url.searchParams.delete('token');
       res.writeHead(303, {
         ...SECURITY_HEADERS,
-        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${tokenCookieName(port)}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + url.search,
       });
       res.end();
@@ -118,7 +126,7 @@ export function createWebServer(opts: WebServerOptions): Server {
         const message = status === 413 ? 'Dữ liệu gửi lên quá lớn.' : 'Dữ liệu gửi lên không đọc được.';
         return send(res, status, JSON.stringify({ ok: false, error: { code: 'bad_request', message } }), 'application/json; charset=utf-8');
       }
-      const result = await opts.registry.dispatch(decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await opts.registry.dispatch(channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Phương thức không được hỗ trợ.');
@@ -128,7 +136,7 @@ export function createWebServer(opts: WebServerOptions): Server {
     const target = (await stat(file).catch(() => null))?.isFile() ? file : path.join(opts.rendererDir, 'index.html');
     const body = await readFile(target).catch(() => null);
     if (!body) return send(res, 404, 'Chưa có bản dựng giao diện. Hãy chạy "npm run web" (lệnh này dựng giao diện trước khi chạy).');
-    send(res, 200, body, TYPES[path.extname(target)] ?? 'application/octet-stream');
+    send(res, 200, body, mimeTypeFor(target));
   }
 
   return server;

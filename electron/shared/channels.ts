@@ -65,6 +65,10 @@ export const CHANNEL_NAMES = [
   // First run: the sample meeting.
   'sample.load',
   'sample.ids',
+  'record.import',
+  // Home: the meetings' trash and the atomic start.
+  'meeting.trash',
+  'meeting.start',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -18,8 +18,14 @@ import type {
   Speech,
 } from './domain';
 import {
+  COUNT_KEYS,
+  DATE_STYLES,
   GROUP_ROLES,
+  MEETING_KINDS,
   MEETING_STATUSES,
+  NAME_STYLES,
+  SESSIONS,
+  UNIT_LEVELS,
   PHASES,
   PHOTO_EVENTS,
   PRESENCES,
@@ -28,6 +34,7 @@ import {
   SPEECH_KINDS,
 } from './domain';
 import { LIMITS } from './limits';
+import { COUNT_LABELS } from './labels';
 import { directions, hhmm, id, isoDate, requiredText, text, titles } from './schemas';
 import type { Result } from './result';
 import type { DocDraft, ExportedDoc } from './documents';
@@ -50,6 +57,7 @@ const nullableDate = (label: string) => isoDate(label).nullable();
 
 export const ProfileInput = z.object({
   issuingBody: requiredText('Tên cơ quan ban hành'),
+  level: z.enum(UNIT_LEVELS, { error: 'Cấp của đơn vị cần là tỉnh/thành phố, xã/phường/đặc khu hoặc quận/huyện (trước 01/7/2025).' }).default('commune'),
   parentBody: text('Tên cơ quan chủ quản'),
   isParty: z.boolean(),
   docCode: requiredText('Ký hiệu văn bản', 50),
@@ -60,6 +68,10 @@ export const ProfileInput = z.object({
     padCounts: z.boolean(),
     placeDateLine: z.boolean(),
     chairLabel: z.enum(['CHỦ TRÌ', 'CHỦ TỌA']),
+    dateStyle: z.enum(DATE_STYLES, { error: 'Kiểu ghi ngày cần là ngay, plain, dash hoặc long.' }).default('ngay'),
+    dateYear: z.boolean().default(true),
+    padDayMonth: z.boolean().default(false),
+    nameStyle: z.enum(NAME_STYLES, { error: 'Kiểu ghi tên cần là dash, comma hoặc title-first.' }).default('dash'),
   }),
 });
 
@@ -70,8 +82,21 @@ const NewPerson = z.object({
   rank: z.number().int().min(0).max(100_000).optional(),
 });
 
+const count = (label: string) => z.number({ error: `${label}: cần là một số.` }).int({ error: `${label}: cần là số nguyên.` }).min(0).max(1_000_000).nullable();
+export const CountsSchema = z.object(Object.fromEntries(COUNT_KEYS.map((k) => [k, count(COUNT_LABELS[k])])) as { [K in (typeof COUNT_KEYS)[number]]: ReturnType<typeof count> });
+
 const MeetingFields = z.object({
   title: text('Tên hội nghị', LIMITS.title),
+  kind: z.enum(MEETING_KINDS),
+  headline: text('Tít bài viết', LIMITS.title),
+  session: z.enum(SESSIONS).nullable(),
+  legalBasis: z.array(text('Căn cứ', 2_000)).max(20, { error: 'Tối đa 20 văn bản căn cứ.' }),
+  purpose: text('Mục đích', 2_000),
+  compiledBy: text('Đơn vị tổng hợp kiến nghị'),
+  attendance: z.object({ text: text('Số người dự', 500), count: count('Số người dự') }),
+  counts: CountsSchema,
+  byline: text('Tác giả tin bài'),
+  publishedAt: text('Ngày đăng tin', 100),
   organizer: text('Đơn vị tổ chức'),
   audience: text('Đối tượng đối thoại'),
   locality: text('Địa bàn'),
@@ -125,19 +150,25 @@ const GroupFields = z.object({ text: requiredText('Thành phần'), role: z.enum
 
 const PhotoFields = z.object({ caption: text('Chú thích ảnh'), event: z.enum(PHOTO_EVENTS), inArticle: z.boolean() });
 
+/** How long a deleted meeting stays in the trash before it is purged for good. */
+export const TRASH_DAYS = 30;
+/** A meeting in the trash: when it was deleted, and the day it will be purged for good. */
+export type TrashedMeeting = MeetingSummary & { deletedAt: string; purgeAt: string; locked: boolean };
+
 const Empty = z.object({});
 const ById = z.object({ id: id() });
 const ByMeeting = z.object({ meetingId: id('Hội nghị') });
 
-const DocBlockSchema = z.discriminatedUnion('type', [
+export const DocBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: text('Tiêu đề', LIMITS.title) }),
   z.object({ type: z.literal('paragraph'), text: text('Đoạn văn', LIMITS.longText) }),
   z.object({ type: z.literal('photo'), photoId: id('Ảnh'), caption: text('Chú thích ảnh') }),
   z.object({ type: z.literal('byline'), text: text('Tác giả') }),
+  z.object({ type: z.literal('dateline'), text: text('Ngày đăng tin', 100) }),
   z.object({ type: z.literal('table'), rows: z.array(z.array(text('Ô bảng', LIMITS.longText)).max(20)).max(5_000), group: text('Nhóm').optional() }),
 ]);
 
-const DocOptionsSchema = z.object({
+export const DocOptionsSchema = z.object({
   article: z
     .object({ listSpeakers: z.boolean(), legalBasis: text('Căn cứ', 2_000), photoIds: z.array(id('Ảnh')).max(200) })
     .partial()
@@ -203,7 +234,7 @@ export const contract = {
   'backup.list': channel<typeof Empty, BackupInfo[]>(Empty),
   'backup.create': channel<typeof Empty, BackupInfo>(Empty),
   /** Replaces the database with a verified backup; the current file is kept aside first. */
-  'backup.restore': channel<Schema<{ fileName: string }>, { keptAside: string }>(z.object({ fileName: text('Tên bản sao lưu', 200) })),
+  'backup.restore': channel<Schema<{ fileName: string }>, { keptAside: string; message: string }>(z.object({ fileName: text('Tên bản sao lưu', 200) })),
 
   'attendee.add': channel<
     z.ZodType<{ meetingId: number; personId?: number; newPerson?: z.input<typeof NewPerson>; role: (typeof ROLES)[number] }>,
@@ -346,6 +377,18 @@ export const contract = {
   'sample.load': channel<typeof Empty, Meeting>(Empty),
   /** Ids of the sample meetings not deleted, for the "Mẫu" mark on the Home list. */
   'sample.ids': channel<typeof Empty, number[]>(Empty),
+  /** A meeting record (JSON text, format meeting-record/1 or /2) becomes a new meeting; nothing is written on any error. */
+  'record.import': channel<Schema<{ json: string }>, Meeting>(
+    z.object({ json: z.string().max(5 * 1024 * 1024, { error: 'Tệp bản ghi quá lớn (tối đa 5 MB). Hãy chọn đúng tệp .json của bản ghi hội nghị.' }) }),
+  ),
+  // ---- Home: the trash for meetings (kept TRASH_DAYS days, then purged) and an atomic start. ----
+  /** Deleted meetings still in the trash, newest first; purges those older than TRASH_DAYS days. */
+  'meeting.trash': channel<typeof Empty, TrashedMeeting[]>(Empty),
+  /**
+   * Starts the meeting: status "live" and, only when none is stored, this start time, in one
+   * transaction, so a start time the secretary typed and saved is never replaced by the clock.
+   */
+  'meeting.start': channel<Schema<{ id: number; startTime: string }>, Meeting>(z.object({ id: id(), startTime: hhmm('Giờ bắt đầu') })),
 } as const;
 
 export type Contract = typeof contract;

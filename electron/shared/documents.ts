@@ -8,6 +8,8 @@ export type DocBlock =
   | { type: 'paragraph'; text: string }
   /** A photo placed in the article, by id, with its caption. */
   | { type: 'photo'; photoId: number; caption: string }
+  /** The article's publication line under the headline ("01/12/2025"), as the newsroom prints it. */
+  | { type: 'dateline'; text: string }
   /** Closing line of the article: the unit or the reporter. */
   | { type: 'byline'; text: string }
   /** A table (summary of recommendations): the first row is the header. */

@@ -19,24 +19,55 @@ export type Presence = (typeof PRESENCES)[number];
 export const MEETING_STATUSES = ['draft', 'live', 'closed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
-export const MEETING_KINDS = ['đối thoại'] as const;
+/** The kinds of meeting the app writes for (meeting record v2): a dialogue, a meeting with voters
+ * (HĐND deputies before a session), or a "gặp mặt, đối thoại". The article's own wording stays in the title. */
+export const MEETING_KINDS = ['đối thoại', 'tiếp xúc cử tri', 'gặp mặt, đối thoại'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** Buổi: written before the date ("Sáng ngày 30/11") when the start time is not known. */
+export const SESSIONS = ['sáng', 'chiều', 'tối'] as const;
+export type Session = (typeof SESSIONS)[number];
+
+/**
+ * Numbers the article prints, as the secretary sets them; null means "count what was recorded".
+ * before/during: kiến nghị collected before / raised in the hall (never below what is listed);
+ * speakers: lượt ý kiến; contents: nội dung; fields: lĩnh vực or nhóm; received/selected: N câu hỏi
+ * received, M chosen for the meeting.
+ */
+export type MeetingCounts = {
+  before: number | null;
+  during: number | null;
+  speakers: number | null;
+  contents: number | null;
+  fields: number | null;
+  received: number | null;
+  selected: number | null;
+};
+export const COUNT_KEYS = ['before', 'during', 'speakers', 'contents', 'fields', 'received', 'selected'] as const satisfies readonly (keyof MeetingCounts)[];
+export const EMPTY_COUNTS: MeetingCounts = { before: null, during: null, speakers: null, contents: null, fields: null, received: null, selected: null };
+
+/** The hall apart from the named roster: "gần 150 đại biểu", with the number in it when there is one. */
+export type Attendance = { text: string; count: number | null };
 
 export const PHASES = ['before', 'during'] as const;
 /** before: collected and answered in writing before the meeting; during: raised in the hall. */
 export type Phase = (typeof PHASES)[number];
 
-export const REPLY_KINDS = ['written_before', 'on_spot', 'written_later'] as const;
+/** written_before: answered in writing before the meeting; on_spot: in the hall; written_later: a
+ * written answer promised (agency, deadline); forwarded: passed to another body or a higher level. */
+export const REPLY_KINDS = ['written_before', 'on_spot', 'written_later', 'forwarded'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
-export const SPEECH_KINDS = ['opening', 'report', 'conclusion'] as const;
+/** opening: khai mạc / phát biểu định hướng; report: báo cáo, thông báo tình hình; direction: a
+ * guest's phát biểu chỉ đạo; remarks: any other speech; conclusion: kết luận. */
+export const SPEECH_KINDS = ['opening', 'report', 'direction', 'remarks', 'conclusion'] as const;
 export type SpeechKind = (typeof SPEECH_KINDS)[number];
 
 export const GROUP_ROLES = ['guest', 'host', 'participant'] as const;
 export type GroupRole = (typeof GROUP_ROLES)[number];
 
 /** Where a photo sits in the story of the meeting; the article places photos by this. */
-export const PHOTO_EVENTS = ['attendees', 'report', 'before', 'during', 'replies', 'conclusion', 'other'] as const;
+export const PHOTO_EVENTS = ['attendees', 'opening', 'report', 'before', 'during', 'replies', 'conclusion', 'other'] as const;
 export type PhotoEvent = (typeof PHOTO_EVENTS)[number];
 
 export const DOC_KINDS = ['article', 'minutes', 'summary'] as const;
@@ -49,11 +80,38 @@ export type HouseStyle = {
   placeDateLine: boolean;
   /** Signature label for the person presiding: 'CHỦ TRÌ' or 'CHỦ TỌA'. */
   chairLabel: 'CHỦ TRÌ' | 'CHỦ TỌA';
+  /** How the article dates the meeting: "Chiều ngày 24/10/2024" (ngay), "Chiều 24/10/2024" (plain), "Chiều 24-10" (dash), "Chiều ngày 24 tháng 10 năm 2024" (long). */
+  dateStyle: DateStyle;
+  /** Whether the article's date carries the year ("Chiều ngày 24/10" when false). */
+  dateYear: boolean;
+  /** "24/08/2018" (true) or "24/8/2018"; apart from the padding of counts. */
+  padDayMonth: boolean;
+  /** How a person is named in the article: "Họ Tên – Chức danh", "Họ Tên, Chức danh" or "Chức danh Họ Tên". */
+  nameStyle: NameStyle;
+};
+
+export const DATE_STYLES = ['ngay', 'plain', 'dash', 'long'] as const;
+export type DateStyle = (typeof DATE_STYLES)[number];
+export const NAME_STYLES = ['dash', 'comma', 'title-first'] as const;
+export type NameStyle = (typeof NAME_STYLES)[number];
+
+/**
+ * The level of the issuing unit. Since 1/7/2025 local government has two tiers: tỉnh/thành phố and
+ * xã/phường/đặc khu. 'district' (quận/huyện/thị xã) stays for meetings held before that date.
+ */
+export const UNIT_LEVELS = ['province', 'commune', 'district'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
+  province: 'Tỉnh, thành phố',
+  commune: 'Xã, phường, đặc khu',
+  district: 'Quận, huyện, thị xã (trước 01/7/2025)',
 };
 
 export type OrgProfile = {
-  /** e.g. "UBND QUẬN BẮC TỪ LIÊM", "QUẬN ỦY BẮC TỪ LIÊM" as it stands in the header. */
+  /** e.g. "UBND PHƯỜNG TÂY TỰU", "ĐẢNG ỦY PHƯỜNG TÂY TỰU" as it stands in the header. */
   issuingBody: string;
+  /** Tỉnh/thành phố or xã/phường/đặc khu (or the old quận/huyện, for history). */
+  level: UnitLevel;
   /** e.g. "UBND THÀNH PHỐ HÀ NỘI"; may be empty. */
   parentBody: string;
   /** Party committees issue minutes in the HD 36 format. */
@@ -69,7 +127,15 @@ export type OrgProfile = {
   style: HouseStyle;
 };
 
-export const DEFAULT_STYLE: HouseStyle = { padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TRÌ' };
+export const DEFAULT_STYLE: HouseStyle = {
+  padCounts: true,
+  placeDateLine: true,
+  chairLabel: 'CHỦ TRÌ',
+  dateStyle: 'ngay',
+  dateYear: true,
+  padDayMonth: false,
+  nameStyle: 'dash',
+};
 
 export type Person = {
   id: number;
@@ -102,9 +168,40 @@ export type Meeting = {
   revision: number;
   /** Minutes number within the year, e.g. 5 for "Số: 05/BB-UBND"; null prints "Số:    /BB-UBND". */
   docNumber: number | null;
+  /** A short news headline for the article, apart from the official name (title). Empty: suggested. */
+  headline: string;
+  /** Buổi, for the article's date when the start time is not known. */
+  session: Session | null;
+  /** Plans and regulations the meeting is held under ("Kế hoạch số 12-KH/ĐU …"), each as written. */
+  legalBasis: string[];
+  /** The purpose as written, from its connective: "nhằm lắng nghe …". */
+  purpose: string;
+  /** Who collected the recommendations before the meeting ("Ủy ban MTTQ Việt Nam phường"). */
+  compiledBy: string;
+  /** The hall apart from the named roster. */
+  attendance: Attendance;
+  /** Numbers the secretary sets for the article and the minutes. */
+  counts: MeetingCounts;
+  /** Article byline for this meeting (the reporter); empty: the office's byline. */
+  byline: string;
+  /** The article's publication date line as written ("01/12/2025"); empty: none. */
+  publishedAt: string;
   createdAt: string;
   updatedAt: string;
 };
+
+/** The v2 details of a meeting that has none recorded yet. */
+export const EMPTY_MEETING_DETAILS = {
+  headline: '',
+  session: null,
+  legalBasis: [],
+  purpose: '',
+  compiledBy: '',
+  attendance: { text: '', count: null },
+  counts: EMPTY_COUNTS,
+  byline: '',
+  publishedAt: '',
+} as const satisfies Pick<Meeting, 'headline' | 'session' | 'legalBasis' | 'purpose' | 'compiledBy' | 'attendance' | 'counts' | 'byline' | 'publishedAt'>;
 
 export type MeetingSummary = Pick<
   Meeting,

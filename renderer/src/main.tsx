@@ -6,11 +6,13 @@ import '@fontsource/be-vietnam-pro/400-italic.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import './styles.css';
 import { App } from './App';
-import { installPageFlush } from './lib/autosave';
+import { startPage } from './lib/page-lifecycle';
 
-installPageFlush();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The journal's replay comes first, so the screens load what it has just written.
+void startPage().finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp } from './fixtures';
+import { saved } from './live-helpers';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { Result } from '../../electron/shared/result';
 
@@ -30,11 +31,6 @@ async function importSample(page: Page): Promise<number> {
   await openApp(page);
   const m = await call(page, 'meetingFile.import', { fileName: 'bac-tu-liem-2019.thukyhn', dataBase64: readFileSync(SAMPLE).toString('base64') });
   return m.id;
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toContainText('Đã lưu');
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 400)));
 }
 
 /** The textarea holding `text`, among the sheet's blocks. */

@@ -77,9 +77,17 @@ export async function compositionEnds(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __ce?: number }).__ce ?? 0);
 }
 
-/** Waits until every queued save has been answered (the quiet indicator says "Đã lưu"). */
-export async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toContainText('Đã lưu', { timeout: 10_000 });
+/**
+ * Waits until every field's text is in the database: the page's own count of unsaved fields
+ * (`<html data-unsaved>`, debounced fields included) is 0. Never a sleep, never the "Đã lưu"
+ * label (it can still show an earlier save while a debounced one is pending). `held`: that many
+ * fields are expected to keep text their check refuses (e.g. too long), everything else saved.
+ */
+export async function saved(page: Page, opts: { held?: number; timeout?: number } = {}): Promise<void> {
+  const held = String(opts.held ?? 0);
+  const timeout = opts.timeout ?? 15_000;
+  await expect(page.locator('html')).toHaveAttribute('data-held', held, { timeout });
+  await expect(page.locator('html')).toHaveAttribute('data-unsaved', held, { timeout });
 }
 
 /** A tiny real JPEG made on the Node side. */

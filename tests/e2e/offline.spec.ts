@@ -16,6 +16,7 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { saved } from './live-helpers';
 import type { Channel, ChannelInput, ChannelOutput } from '../../electron/shared/contract';
 import type { MeetingRecord, OrgProfile } from '../../electron/shared/domain';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
@@ -92,10 +93,6 @@ async function stored<C extends Channel>(base: string, channel: C, input: Channe
   const r = (await res.json()) as { ok: true; value: ChannelOutput<C> } | { ok: false; error: { message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.value;
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toContainText('Đã lưu', { timeout: 10_000 });
 }
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {

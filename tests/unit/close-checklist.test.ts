@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingRecord, Recommendation } from '../../electron/shared/domain';
+import { EMPTY_MEETING_DETAILS } from '../../electron/shared/domain';
 import { closeChecklist, recLabels } from '../../renderer/src/screens/close/checklist';
 
 const meeting: MeetingRecord['meeting'] = {
   id: 1, title: 'Hội nghị', kind: 'đối thoại', organizer: '', audience: '', locality: '', date: '2019-10-18', startTime: '14:00', endTime: '17:00',
   location: '', secretary: '', status: 'live', locked: false, revision: 0, docNumber: null, createdAt: '', updatedAt: '',
+  ...EMPTY_MEETING_DETAILS, legalBasis: [], counts: { ...EMPTY_MEETING_DETAILS.counts }, attendance: { text: '', count: null },
 };
 
 const rec = (id: number, seq: number, over: Partial<Recommendation> = {}): Recommendation => ({

@@ -1,7 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { UserError } from '../../shared/result';
 
-export type Migration = { version: number; name: string; up: (db: Database) => void };
+export type Migration = {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+  /** Rebuilds a table (to widen a CHECK): foreign keys are off while it runs and checked before commit. */
+  rebuildsTables?: boolean;
+};
 
 /** Checks the list is 1, 2, 3 … with no gap, so a mis-merged migration fails loudly at start. */
 export function assertOrdered(migrations: readonly Migration[]): void {
@@ -28,11 +34,24 @@ export function migrate(db: Database, migrations: readonly Migration[], target =
     );
   }
   if (current >= target) return current;
-  db.transaction(() => {
-    for (const m of migrations.slice(current, target)) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
+  const pending = migrations.slice(current, target);
+  // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched around it.
+  const fkWasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  const rebuilds = pending.some((m) => m.rebuildsTables);
+  if (rebuilds && fkWasOn) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+      if (rebuilds) {
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`Migration left ${broken.length} broken foreign key(s)`);
+      }
+    })();
+  } finally {
+    if (rebuilds && fkWasOn) db.pragma('foreign_keys = ON');
+  }
   return target;
 }

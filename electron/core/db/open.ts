@@ -19,6 +19,21 @@ export type OpenOptions = {
 
 export const DB_FILE_NAME = 'thuky.sqlite3';
 
+let rememberedBinding: string | undefined;
+
+/**
+ * The native-module option for any other SQLite handle this process opens (backup checks, the
+ * data-folder lock): in Electron, better-sqlite3 must load the Electron-ABI build every time, not
+ * only for the main connection. Remembered from the last openDatabase call that named one.
+ */
+export function nativeOptions(): { nativeBinding?: string } {
+  return rememberedBinding ? { nativeBinding: rememberedBinding } : {};
+}
+
+export function rememberNativeBinding(file: string | undefined): void {
+  if (file) rememberedBinding = file;
+}
+
 export function dbPathFor(dataDir: string): string {
   return path.join(dataDir, DB_FILE_NAME);
 }
@@ -28,6 +43,7 @@ export function dbPathFor(dataDir: string): string {
  * block the writer, synchronous=FULL so a commit survives a power cut, not just a crash.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  rememberNativeBinding(opts.nativeBinding);
   let db: Db;
   try {
     if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
@@ -38,7 +54,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db = new Database(file, {
       readonly: opts.readonly ?? false,
       fileMustExist: opts.readonly ?? false,
-      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...nativeOptions(),
     });
   } catch (e) {
     throw toOpenError(e, file);

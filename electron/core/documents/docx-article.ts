@@ -48,6 +48,9 @@ export function articleDocument(blocks: DocBlock[], record: MeetingRecord, profi
         if (b.caption.trim()) children.push(centred([run(b.caption.trim(), { size: 13, italics: true })], { spacing: { after: 200 } }));
         break;
       }
+      case 'dateline':
+        for (const line of blockLines(b)) children.push(new Paragraph({ spacing: { after: 120 }, children: [run(line, { size: 13, italics: true })] }));
+        break;
       case 'byline':
         for (const line of blockLines(b))
           children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 240 }, children: [run(line, { size: BODY, bold: true })] }));

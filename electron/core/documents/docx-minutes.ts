@@ -194,7 +194,7 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
 
 /** A block's text split at the line breaks the secretary typed, one paragraph each. */
 export function blockLines(b: DocBlock): string[] {
-  if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'byline') return b.text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  if (b.type === 'heading' || b.type === 'paragraph' || b.type === 'byline' || b.type === 'dateline') return b.text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
   if (b.type === 'photo') return b.caption.trim() ? [b.caption.trim()] : [];
   return [];
 }

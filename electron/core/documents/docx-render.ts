@@ -14,6 +14,7 @@ export type { PhotoData, PhotoLoader } from './docx-article';
 /** A profile for a fresh install that has not filled in its organisation yet. */
 export const FALLBACK_PROFILE: OrgProfile = {
   issuingBody: '',
+  level: 'commune',
   parentBody: '',
   isParty: false,
   docCode: 'BB',

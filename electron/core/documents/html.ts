@@ -29,6 +29,9 @@ export function articleHtml(blocks: DocBlock[], photoSrc: (id: number) => string
         out.push(`<figure>${img}${b.caption.trim() ? `<figcaption>${escapeHtml(b.caption.trim())}</figcaption>` : ''}</figure>`);
         break;
       }
+      case 'dateline':
+        for (const l of blockLines(b)) out.push(`<p><em>${escapeHtml(l)}</em></p>`);
+        break;
       case 'byline':
         for (const l of blockLines(b)) out.push(`<p style="text-align:right"><strong>${escapeHtml(l)}</strong></p>`);
         break;

@@ -29,6 +29,13 @@ export function replyKindText(r: Reply): string {
       if (d) parts.push(`thời hạn: ${d}`);
       return parts.join('; ');
     }
+    case 'forwarded': {
+      const parts = ['chuyển cơ quan có thẩm quyền xem xét, giải quyết'];
+      if (r.agency.trim()) parts.push(`đơn vị tiếp nhận: ${stripEnd(r.agency.trim())}`);
+      const d = shortDate(r.deadline);
+      if (d) parts.push(`thời hạn: ${d}`);
+      return parts.join('; ');
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // How people are named in the documents: "đồng chí Họ Tên – Chức danh" with a spaced en dash.
-import type { Attendee, MeetingRecord, Reply, Speech } from '../../shared/domain';
+import type { Attendee, MeetingRecord, NameStyle, Reply, Speech } from '../../shared/domain';
 
 /**
  * Party-rank abbreviations (TUV, UVTV, HUV…) written as a title of their own. The seed article
@@ -21,11 +21,29 @@ export function functionalTitles(titles: string[]): string[] {
   return kept.length ? kept : all;
 }
 
-/** "Trương Quang Thiều – TUV, Bí thư Quận ủy" (full) or "… – Bí thư Quận ủy" (functional). */
-export function nameWithTitles(a: Pick<Attendee, 'fullName' | 'titles'>, which: 'full' | 'functional'): string {
+/**
+ * "Trương Quang Thiều – TUV, Bí thư Quận ủy" (full) or "… – Bí thư Quận ủy" (functional), in the
+ * office's style: a spaced en dash (default), a comma, or the titles before the name ("Chủ tịch
+ * UBND tỉnh Lê Văn Hẳn"). A person known by title alone is named by the titles.
+ */
+export function nameWithTitles(a: Pick<Attendee, 'fullName' | 'titles'>, which: 'full' | 'functional', style: NameStyle = 'dash'): string {
   const titles = which === 'full' ? cleanTitles(a.titles) : functionalTitles(a.titles);
   const name = a.fullName.trim();
-  return titles.length ? `${name} – ${titles.join(', ')}` : name;
+  if (!titles.length) return name;
+  if (!name) return titles.join(', ');
+  switch (style) {
+    case 'comma':
+      return `${name}, ${titles.join(', ')}`;
+    case 'title-first':
+      return `${titles.join(', ')} ${name}`;
+    default:
+      return `${name} – ${titles.join(', ')}`;
+  }
+}
+
+/** "đồng chí Họ Tên – Chức danh", or "đồng chí Chủ tịch UBND tỉnh" for a person known by title alone. */
+export function comrade(a: Pick<Attendee, 'fullName' | 'titles'>, which: 'full' | 'functional', style: NameStyle = 'dash'): string {
+  return `đồng chí ${nameWithTitles(a, which, style)}`;
 }
 
 /** "Bí thư Quận ủy": the first functional title, for "Đồng chí Bí thư Quận ủy đề nghị". */
@@ -44,9 +62,9 @@ export function speechSpeaker(record: MeetingRecord, s: Speech): { attendee?: At
 }
 
 /** A responder as the article names them: "đồng chí A – Chức danh" or the agency as typed. */
-export function responderLabel(record: MeetingRecord, r: Reply, which: 'full' | 'functional'): string {
+export function responderLabel(record: MeetingRecord, r: Reply, which: 'full' | 'functional', style: NameStyle = 'dash'): string {
   const a = attendeeById(record, r.responderAttendeeId);
-  if (a) return `đồng chí ${nameWithTitles(a, which)}`;
+  if (a) return comrade(a, which, style);
   return r.responderText.trim();
 }
 

@@ -30,6 +30,7 @@ const FORM_LABEL: Record<Reply['kind'], string> = {
   written_before: 'Bằng văn bản (trước hội nghị)',
   on_spot: 'Tại hội nghị',
   written_later: 'Bằng văn bản',
+  forwarded: 'Chuyển cơ quan có thẩm quyền',
 };
 
 const OTHER_TOPIC = 'Lĩnh vực khác';

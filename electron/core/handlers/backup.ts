@@ -1,20 +1,36 @@
+import path from 'node:path';
 import type { PartialHandlers } from '../registry';
 import { nowIso } from '../context';
-import { createBackup, listBackups } from '../backup/backups';
-import { restoreBackup } from '../backup/restore';
+import { backupDir, checkFile, createBackup, listBackups, type BackupInfo } from '../backup/backups';
+import { restoreBackup, type RestoreOptions } from '../backup/restore';
 import { finalizeMeeting, unlockMeeting } from '../repo/meetings';
 import type { Health } from '../health';
 
-export function backupHandlers(health: Health): PartialHandlers {
+/**
+ * For the recovery screen: the newest backup that passes integrity_check comes first, so the
+ * backup it offers is one that will restore. Older ones are listed as they are (a restore checks
+ * each again); failing ones newer than the first good one are left out.
+ */
+export function newestVerifiedFirst(dataDir: string, backups: BackupInfo[]): BackupInfo[] {
+  const usable = backups.filter((b) => b.reason !== 'damaged');
+  const i = usable.findIndex((b) => checkFile(path.join(backupDir(dataDir), b.fileName)) === 'ok');
+  return i < 0 ? backups : usable.slice(i);
+}
+
+export function backupHandlers(health: Health, restore: RestoreOptions) {
   return {
-    'app.health': ({ dataDir }) => ({ ...health, backups: listBackups(dataDir) }),
+    'app.health': ({ dataDir }) => {
+      const backups = listBackups(dataDir);
+      return { ...health, backups: health.state === 'ok' ? backups : newestVerifiedFirst(dataDir, backups) };
+    },
     'backup.list': ({ dataDir }) => listBackups(dataDir),
     'backup.create': (ctx) => createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now()),
     'backup.restore': async (ctx, { fileName }) => {
-      const r = await restoreBackup(ctx, fileName, health.state !== 'ok');
+      const r = await restoreBackup(ctx, fileName, health.state !== 'ok', restore);
       health.state = 'ok';
       health.message = '';
-      return r;
+      health.readOnly = false;
+      return { keptAside: r.keptAside, message: r.message };
     },
     'meeting.finalize': async (ctx, { id }) => {
       const m = ctx.db.transaction(() => finalizeMeeting(ctx.db, nowIso(ctx), id))();
@@ -22,5 +38,5 @@ export function backupHandlers(health: Health): PartialHandlers {
       return m;
     },
     'meeting.unlock': (ctx, { id, reason }) => ctx.db.transaction(() => unlockMeeting(ctx.db, nowIso(ctx), id, reason))(),
-  };
+  } satisfies PartialHandlers;
 }

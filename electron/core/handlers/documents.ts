@@ -107,7 +107,7 @@ export async function exportDraft(ctx: CoreContext, meetingId: number, kind: Doc
   return { fileName, mime, dataBase64: bytes.toString('base64'), bytes };
 }
 
-export const documentHandlers: PartialHandlers = {
+export const documentHandlers = {
   'doc.get': (ctx, { meetingId, kind }) => {
     const record = getRecord(ctx.db, meetingId);
     return getDraft(ctx.db, meetingId, kind, sourceHash(kind, record, getProfile(ctx.db)));
@@ -130,4 +130,4 @@ export const documentHandlers: PartialHandlers = {
     const { fileName, mime, dataBase64 } = await exportDraft(ctx, meetingId, kind, format);
     return { fileName, mime, dataBase64 };
   },
-};
+} satisfies PartialHandlers;

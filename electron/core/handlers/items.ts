@@ -3,7 +3,7 @@ import { nowIso } from '../context';
 import * as items from '../repo/items';
 
 // Each autosave is one small transaction: with synchronous=FULL it is on disk when this returns.
-export const itemHandlers: PartialHandlers = {
+export const itemHandlers = {
   'speech.create': (ctx, { meetingId, kind, ...fields }) => ctx.db.transaction(() => items.createSpeech(ctx.db, nowIso(ctx), meetingId, kind, fields))(),
   'speech.update': (ctx, { id, patch }) => ctx.db.transaction(() => items.updateSpeech(ctx.db, nowIso(ctx), id, patch))(),
   'speech.remove': (ctx, { id }) => {
@@ -25,4 +25,4 @@ export const itemHandlers: PartialHandlers = {
     return null;
   },
   'reply.restore': (ctx, { id }) => ctx.db.transaction(() => items.restoreReply(ctx.db, nowIso(ctx), id))(),
-};
+} satisfies PartialHandlers;

@@ -4,11 +4,11 @@ import { getMeeting } from '../repo/meetings';
 import { exportMeetingFile, meetingFileName } from '../meeting-file/export';
 import { importMeetingFile } from '../meeting-file/import';
 
-export const meetingFileHandlers: PartialHandlers = {
+export const meetingFileHandlers = {
   'meetingFile.export': (ctx, { id }) => {
     const m = getMeeting(ctx.db, id);
     const bytes = exportMeetingFile(ctx.db, id, ctx.now());
     return { fileName: meetingFileName(m.title, m.date), dataBase64: Buffer.from(bytes).toString('base64') };
   },
   'meetingFile.import': (ctx, { dataBase64 }) => importMeetingFile(ctx.db, nowIso(ctx), Buffer.from(dataBase64, 'base64')),
-};
+} satisfies PartialHandlers;

@@ -6,8 +6,9 @@ import { getProfile } from '../repo/profile';
 import { listAudit } from '../repo/audit';
 import { searchAll } from '../search/search';
 import { createBackup } from '../backup/backups';
+import { TRASH_DAYS } from '../../shared/contract';
 
-export const meetingHandlers: PartialHandlers = {
+export const meetingHandlers = {
   'meeting.list': ({ db }, { limit }) => meetings.listMeetings(db, limit),
   'meeting.create': (ctx, { copyFromId, fields }) =>
     ctx.db.transaction(() => {
@@ -30,6 +31,16 @@ export const meetingHandlers: PartialHandlers = {
     return null;
   },
   'meeting.restore': (ctx, { id }) => ctx.db.transaction(() => meetings.restoreMeeting(ctx.db, nowIso(ctx), id))(),
+  'meeting.trash': (ctx) =>
+    ctx.db.transaction(() => {
+      meetings.purgeTrash(ctx.db, nowIso(ctx), TRASH_DAYS);
+      return meetings.listTrash(ctx.db, TRASH_DAYS);
+    })(),
+  'meeting.start': async (ctx, { id, startTime }) => {
+    const m = ctx.db.transaction(() => meetings.startMeeting(ctx.db, nowIso(ctx), id, startTime))();
+    await createBackup(ctx.db, ctx.dataDir, 'open', ctx.now()).catch(() => undefined);
+    return m;
+  },
   'search.query': ({ db }, { query, limit }) => searchAll(db, query, limit),
   'audit.list': ({ db }, { meetingId, limit }) => listAudit(db, meetingId, limit),
-};
+} satisfies PartialHandlers;

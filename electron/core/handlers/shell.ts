@@ -3,7 +3,7 @@
 // answer is "not done", and the renderer falls back to navigator.clipboard and window.print().
 import type { PartialHandlers } from '../registry';
 
-export const shellHandlers: PartialHandlers = {
+export const shellHandlers = {
   'shell.copy': () => ({ done: false }),
   'shell.printToPdf': () => ({ done: false }),
-};
+} satisfies PartialHandlers;

@@ -12,12 +12,18 @@ import {
   SPEECH_KINDS,
   DOC_KINDS,
   MEETING_STATUSES,
+  MEETING_KINDS,
+  SESSIONS,
+  EMPTY_COUNTS,
 } from '../../shared/domain';
+import { CountsSchema } from '../../shared/contract';
 import { LIMITS } from '../../shared/limits';
 import { hhmm, isoDate, text, titles, directions } from '../../shared/schemas';
 
 export const MEETING_FILE_FORMAT = 'thuky-hoi-nghi/meeting';
-export const MEETING_FILE_VERSION = 1;
+/** 2 adds the meeting's v2 details (headline, session, legal basis, purpose, compiledBy, attendance,
+ * counts, byline, publishedAt), every speech kind and forwarded replies. Version 1 files still import. */
+export const MEETING_FILE_VERSION = 2;
 export const MEETING_FILE_EXT = '.thukyhn';
 
 const key = z.string().regex(/^[a-z]\d{1,6}$/, { error: 'Khóa tham chiếu không hợp lệ.' });
@@ -30,16 +36,19 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-const AttendeeSchema = z.object({
-  key,
-  fullName: text('Họ tên').refine((s) => s.trim().length > 0, { error: 'Họ tên đại biểu không được để trống.' }),
-  titles,
-  organization: text('Đơn vị'),
-  rank: z.number().int().min(0).max(100_000),
-  role: z.enum(ROLES),
-  presence: z.enum(PRESENCES),
-  reason: text('Lý do'),
-});
+// A person may be named by title alone ("đồng chí Chủ tịch UBND tỉnh"), never by nothing.
+const AttendeeSchema = z
+  .object({
+    key,
+    fullName: text('Họ tên'),
+    titles,
+    organization: text('Đơn vị'),
+    rank: z.number().int().min(0).max(100_000),
+    role: z.enum(ROLES),
+    presence: z.enum(PRESENCES),
+    reason: text('Lý do'),
+  })
+  .refine((a) => a.fullName.trim().length > 0 || a.titles.some((t) => t.trim()), { error: 'Họ tên đại biểu không được để trống.', path: ['fullName'] });
 
 const GroupSchema = z.object({ text: text('Thành phần'), role: z.enum(GROUP_ROLES) });
 
@@ -98,7 +107,7 @@ const DocumentSchema = z.object({
 export const MeetingDataSchema = z.object({
   meeting: z.object({
     title: text('Tên hội nghị', LIMITS.title),
-    kind: z.literal('đối thoại'),
+    kind: z.enum(MEETING_KINDS),
     organizer: text('Đơn vị tổ chức'),
     audience: text('Đối tượng'),
     locality: text('Địa bàn'),
@@ -109,6 +118,16 @@ export const MeetingDataSchema = z.object({
     secretary: text('Thư ký'),
     status: z.enum(MEETING_STATUSES),
     docNumber: z.number().int().min(1).max(99_999).nullable(),
+    // Version 2; a version 1 file has none of these and reads as "not recorded".
+    headline: text('Tít bài viết', LIMITS.title).default(''),
+    session: z.enum(SESSIONS).nullable().default(null),
+    legalBasis: z.array(text('Căn cứ', 2_000)).max(20).default([]),
+    purpose: text('Mục đích', 2_000).default(''),
+    compiledBy: text('Đơn vị tổng hợp kiến nghị').default(''),
+    attendance: z.object({ text: text('Số người dự', 500), count: z.number().int().min(0).max(1_000_000).nullable() }).default({ text: '', count: null }),
+    counts: CountsSchema.default({ ...EMPTY_COUNTS }),
+    byline: text('Tác giả tin bài').default(''),
+    publishedAt: text('Ngày đăng tin', 100).default(''),
   }),
   attendees: z.array(AttendeeSchema).max(5_000),
   groups: z.array(GroupSchema).max(500),

@@ -1,17 +1,28 @@
 import type { Database } from 'better-sqlite3';
-import sharp from 'sharp';
+import { z } from 'zod';
 import type { Meeting } from '../../shared/domain';
+import { DocBlockSchema, DocOptionsSchema } from '../../shared/contract';
 import { LIMITS } from '../../shared/limits';
 import { UserError } from '../../shared/result';
 import { audit } from '../repo/audit';
-import { getMeeting, reindexWholeMeeting } from '../repo/meetings';
+import { getMeeting, reindexWholeMeeting, writeMeetingFields } from '../repo/meetings';
 import { createPerson, findPerson } from '../repo/people';
-import { sniffImage } from '../photos/process';
-import { readArchive } from './archive';
+import { processPhoto } from '../photos/process';
+import { openArchive } from './archive';
 import { ManifestSchema, MEETING_FILE_VERSION, MeetingDataSchema, type MeetingData } from './format';
 
 const bad = (what: string): UserError =>
   new UserError('meeting_file_invalid', `Tệp hội nghị không hợp lệ: ${what} Dữ liệu hiện có không bị thay đổi.`);
+
+/** The JSON parts are text: a real meeting's is a few MB, so these caps only stop abuse. */
+const MANIFEST_MAX = 64 * 1024;
+const MEETING_JSON_MAX = 64 * 1024 * 1024;
+
+const DOC_LABEL = { article: 'tin bài', minutes: 'biên bản', summary: 'bảng tổng hợp' } as const;
+
+// A draft is shown and exported as it is stored, so it must have the shape the app writes:
+// garbage options imported once broke the article export.
+const DraftBlocks = z.array(DocBlockSchema).max(5_000);
 
 function parseJson(bytes: Uint8Array | undefined, name: string): unknown {
   if (!bytes) throw bad(`thiếu phần ${name}.`);
@@ -22,12 +33,27 @@ function parseJson(bytes: Uint8Array | undefined, name: string): unknown {
   }
 }
 
+function parseDraftPart<T>(json: string, schema: z.ZodType<T>, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw bad(`${what} bị hỏng (không đọc được).`);
+  }
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    throw bad(`${what} không đúng cấu trúc${i?.path.length ? ` (tại ${i.path.join('.')})` : ''}: ${i?.message ?? 'dữ liệu sai'}`);
+  }
+  return r.data;
+}
+
 type Checked = { data: MeetingData; photos: Map<string, { data: Buffer; thumb: Buffer; width: number; height: number }> };
 
 /** Everything that can fail is checked here, before the database is touched. */
 export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
-  const files = readArchive(bytes);
-  const manifest = ManifestSchema.safeParse(parseJson(files.get('manifest.json'), 'manifest.json'));
+  const archive = openArchive(bytes);
+  const manifest = ManifestSchema.safeParse(parseJson(archive.read('manifest.json', MANIFEST_MAX), 'manifest.json'));
   if (!manifest.success) throw bad(manifest.error.issues[0]?.message ?? 'phần mô tả không đúng.');
   if (manifest.data.version > MEETING_FILE_VERSION)
     throw new UserError(
@@ -35,7 +61,7 @@ export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
       `Tệp hội nghị này được tạo bởi phiên bản mới hơn (định dạng ${manifest.data.version}, ứng dụng ${manifest.data.appVersion}). Hãy cập nhật Thư ký Hội nghị rồi nhập lại. Dữ liệu hiện có không bị thay đổi.`,
     );
   if (manifest.data.version < 1) throw bad('phiên bản định dạng không đúng.');
-  const parsed = MeetingDataSchema.safeParse(parseJson(files.get('meeting.json'), 'meeting.json'));
+  const parsed = MeetingDataSchema.safeParse(parseJson(archive.read('meeting.json', MEETING_JSON_MAX), 'meeting.json'));
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     throw bad(`${i?.message ?? 'dữ liệu sai'}${i?.path.length ? ` (tại ${i.path.join('.')})` : ''}`);
@@ -59,17 +85,34 @@ export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
   }
   if (data.meeting.startTime && data.meeting.endTime && data.meeting.endTime < data.meeting.startTime)
     throw bad('giờ kết thúc trước giờ bắt đầu.');
+  const kinds = new Set<string>();
+  data.documents.forEach((d, i) => {
+    const label = DOC_LABEL[d.kind];
+    // The database keeps one draft per kind; a second one would fail the write with no useful message.
+    if (kinds.has(d.kind)) throw bad(`bản nháp ${label} xuất hiện hai lần (tại documents.${i}); mỗi loại văn bản chỉ có một bản nháp.`);
+    kinds.add(d.kind);
+    parseDraftPart(d.blocksJson, DraftBlocks, `nội dung bản nháp ${label} (documents.${i}.blocksJson)`);
+    parseDraftPart(d.optionsJson, DocOptionsSchema, `tùy chọn bản nháp ${label} (documents.${i}.optionsJson)`);
+  });
+  const files = new Set<string>();
+  for (const p of data.photos) {
+    if (files.has(p.file)) throw bad(`ảnh ${p.file} được liệt kê hai lần.`);
+    files.add(p.file);
+    if (!archive.has(p.file)) throw bad(`thiếu ảnh ${p.file}.`);
+  }
+  // Photos are inflated one at a time and re-encoded like a photo added by hand: the type is
+  // judged by the bytes, anything appended (a zip, a script) or embedded (GPS position) is dropped,
+  // and the long side is at most 2,000 px. Only the re-encoded JPEG is kept in memory.
   const photos: Checked['photos'] = new Map();
   for (const p of data.photos) {
-    const raw = files.get(p.file);
-    if (!raw) throw bad(`thiếu ảnh ${p.file}.`);
-    if (!sniffImage(raw)) throw bad(`${p.file} không phải là ảnh.`);
+    const raw = archive.read(p.file, LIMITS.photoBytes, p.file)!;
     try {
-      const img = sharp(raw, { limitInputPixels: LIMITS.photoPixels, failOn: 'error' });
-      const meta = await img.metadata();
-      const thumb = await img.clone().resize({ width: 320, height: 320, fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
-      photos.set(p.file, { data: Buffer.from(raw), thumb, width: meta.width ?? 0, height: meta.height ?? 0 });
-    } catch {
+      const img = await processPhoto(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), p.file);
+      photos.set(p.file, { data: img.data, thumb: img.thumb, width: img.width, height: img.height });
+    } catch (e) {
+      const code = e instanceof UserError ? e.code : '';
+      if (code === 'photo_not_image') throw bad(`${p.file} không phải là ảnh (JPEG, PNG hoặc WebP).`);
+      if (code === 'photo_too_many_pixels') throw bad(`ảnh ${p.file} quá nhiều điểm ảnh (tối đa ${LIMITS.photoPixels / 1_000_000} triệu).`);
       throw bad(`ảnh ${p.file} bị hỏng.`);
     }
   }
@@ -87,6 +130,7 @@ export function writeMeeting(db: Database, at: string, { data, photos }: Checked
       )
       .run(m.title, m.kind, m.organizer, m.audience, m.locality, m.date, m.startTime, m.endTime, m.location, m.secretary, m.status, m.docNumber, at, at);
     const meetingId = Number(info.lastInsertRowid);
+    writeMeetingFields(db, meetingId, { headline: m.headline, session: m.session, legalBasis: m.legalBasis, purpose: m.purpose, compiledBy: m.compiledBy, attendance: m.attendance, counts: m.counts, byline: m.byline, publishedAt: m.publishedAt }, at);
     const aIds = new Map<string, number>();
     data.attendees.forEach((a, i) => {
       const person = findPerson(db, a.fullName, a.organization) ?? createPerson(db, at, { fullName: a.fullName, titles: a.titles, organization: a.organization, rank: a.rank });
@@ -163,7 +207,46 @@ export function writeMeeting(db: Database, at: string, { data, photos }: Checked
   })();
 }
 
+const TABLE_LABEL: Record<string, string> = {
+  meetings: 'thông tin hội nghị',
+  people: 'danh bạ đại biểu',
+  attendees: 'danh sách đại biểu',
+  attendee_groups: 'thành phần tham dự',
+  speeches: 'phát biểu',
+  recommendations: 'kiến nghị',
+  replies: 'ý kiến trả lời',
+  reply_links: 'liên kết trả lời – kiến nghị',
+  photos: 'ảnh',
+  documents: 'bản nháp văn bản',
+};
+
+/**
+ * A file that passed every check but that the database still refuses (a constraint the checks do
+ * not know, e.g. after a migration) is a bad file, not an app crash: say which part of it.
+ */
+export function describeWriteFailure(e: unknown): unknown {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return e;
+  const message = String((e as { message?: unknown }).message ?? '');
+  const table = /failed: (\w+)\./.exec(message)?.[1];
+  const where = table && TABLE_LABEL[table] ? `ở phần ${TABLE_LABEL[table]}` : 'trong tệp';
+  const what =
+    code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+      ? 'có mục bị trùng lặp'
+      : code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+        ? 'có mục trỏ tới dữ liệu không có'
+        : code === 'SQLITE_CONSTRAINT_NOTNULL'
+          ? 'thiếu một giá trị bắt buộc'
+          : 'có giá trị không được chấp nhận';
+  return bad(`dữ liệu ${where} ${what}, nên không ghi được. Hãy xuất lại tệp từ máy gốc bằng cùng phiên bản ứng dụng.`);
+}
+
 export async function importMeetingFile(db: Database, at: string, bytes: Uint8Array): Promise<Meeting> {
   const checked = await checkMeetingFile(bytes);
-  return writeMeeting(db, at, checked);
+  try {
+    // One transaction (writeMeeting): a failure midway leaves nothing half-written.
+    return writeMeeting(db, at, checked);
+  } catch (e) {
+    throw describeWriteFailure(e);
+  }
 }

@@ -20,7 +20,8 @@ export async function processPhoto(bytes: Buffer, fileName = ''): Promise<Proces
   if (bytes.length === 0) throw new UserError('photo_empty', `Tệp ${shown} trống, không có ảnh. Hãy chọn lại ảnh.`);
   if (bytes.length > LIMITS.photoBytes)
     throw new UserError('photo_too_large', `Ảnh ${shown} quá lớn (${(bytes.length / 1024 / 1024).toFixed(0)} MB, tối đa ${LIMITS.photoBytes / 1024 / 1024} MB). Hãy giảm cỡ ảnh rồi thêm lại.`);
-  if (!sniffImage(bytes))
+  const sniffed = sniffImage(bytes);
+  if (!sniffed)
     throw new UserError('photo_not_image', `Tệp ${shown} không phải ảnh JPEG, PNG hoặc WebP (dù tên tệp có thể là .jpg). Hãy chọn đúng tệp ảnh.`);
   const input = () => sharp(bytes, { limitInputPixels: LIMITS.photoPixels, failOn: 'error' });
   let meta: Metadata;
@@ -30,12 +31,20 @@ export async function processPhoto(bytes: Buffer, fileName = ''): Promise<Proces
   } catch {
     throw new UserError('photo_broken', `Không đọc được ảnh ${shown}: tệp bị hỏng hoặc chưa tải xong. Hãy chép lại ảnh từ máy ảnh rồi thử lại.`);
   }
+  // The decoder must agree with the first bytes: a file that starts like a JPEG but that libvips
+  // reads as something else (SVG, TIFF, a PDF behind a fake header) is not a photo.
+  if (meta.format !== sniffed)
+    throw new UserError('photo_not_image', `Tệp ${shown} không phải ảnh JPEG, PNG hoặc WebP (dù tên tệp có thể là .jpg). Hãy chọn đúng tệp ảnh.`);
   if ((meta.width ?? 0) * (meta.height ?? 0) > LIMITS.photoPixels)
     throw new UserError(
       'photo_too_many_pixels',
       `Ảnh ${shown} có kích thước ${meta.width}×${meta.height} điểm ảnh, vượt giới hạn ${LIMITS.photoPixels / 1_000_000} triệu điểm ảnh. Hãy giảm cỡ ảnh rồi thêm lại.`,
     );
   try {
+    // Always a fresh encode, never the bytes as given: whatever rode along with the pixels (a zip
+    // or a script appended after the image, a comment, EXIF with the GPS position of the
+    // secretary's office) is not carried over, because sharp writes no metadata unless asked
+    // (keepExif/withMetadata are deliberately never called). Orientation is applied first.
     const { data, info } = await input()
       .rotate()
       .resize({ width: LIMITS.photoLongSide, height: LIMITS.photoLongSide, fit: 'inside', withoutEnlargement: true })

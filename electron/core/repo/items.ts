@@ -20,6 +20,8 @@ type Spec<T extends { id: number; meetingId: number }> = {
   columns: Record<string, [column: string, toDb: (v: never) => unknown]>;
   fromRow: (r: Row, db: Database) => T;
   indexParts: (t: T) => string[];
+  /** Fields that point at an attendee, with the role named in messages ("người phát biểu"). */
+  attendeeFields: Record<string, string>;
 };
 
 const same = (v: never): unknown => v;
@@ -35,6 +37,28 @@ function get<T extends { id: number; meetingId: number }>(db: Database, spec: Sp
   const r = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`).get(id) as Row | undefined;
   if (!r) throw new UserError('not_found', `Không tìm thấy ${spec.label} này (có thể đã bị xóa).`);
   return spec.fromRow(r, db);
+}
+
+/**
+ * A raiser, speaker or responder must be an attendee of the same meeting. The foreign key alone
+ * would accept another meeting's attendee (the documents would then name a stranger) and would
+ * turn an id that does not exist into an "internal" error. An attendee later removed from the
+ * list (soft delete) still belongs to the meeting, so an item that names one keeps saving.
+ */
+function checkAttendees<T extends { id: number; meetingId: number }>(db: Database, spec: Spec<T>, meetingId: number, fields: Record<string, unknown>): void {
+  for (const [field, role] of Object.entries(spec.attendeeFields)) {
+    const id = fields[field];
+    if (id === undefined || id === null) continue;
+    const a = db.prepare('SELECT meeting_id FROM attendees WHERE id = ?').get(id) as { meeting_id: number } | undefined;
+    if (!a)
+      throw new UserError('not_found', `Không tìm thấy đại biểu được chọn làm ${role} (có thể đã bị xóa hẳn). Hãy chọn lại từ danh sách đại biểu.`, {
+        [field]: 'Không tìm thấy đại biểu này.',
+      });
+    if (a.meeting_id !== meetingId)
+      throw new UserError('validation', `Đại biểu được chọn làm ${role} không thuộc hội nghị này. Hãy chọn lại từ danh sách đại biểu của hội nghị.`, {
+        [field]: 'Đại biểu không thuộc hội nghị này.',
+      });
+  }
 }
 
 function writePatch<T extends { id: number; meetingId: number }>(db: Database, spec: Spec<T>, id: number, patch: Record<string, unknown>, at: string): void {
@@ -54,6 +78,7 @@ function create<T extends { id: number; meetingId: number }>(
   fields: Record<string, unknown>,
 ): T {
   assertEditable(db, meetingId);
+  checkAttendees(db, spec, meetingId, fields);
   const cols = Object.keys(fixed);
   const info = db
     .prepare(`INSERT INTO ${spec.table} (meeting_id, ${cols.join(', ')}, seq, updated_at) VALUES (?, ${cols.map(() => '?').join(', ')}, ?, ?)`)
@@ -70,6 +95,7 @@ function create<T extends { id: number; meetingId: number }>(
 function update<T extends { id: number; meetingId: number }>(db: Database, spec: Spec<T>, at: string, id: number, patch: Record<string, unknown>): T {
   const cur = get(db, spec, id);
   assertEditable(db, cur.meetingId);
+  checkAttendees(db, spec, cur.meetingId, patch);
   writePatch(db, spec, id, patch, at);
   touchMeeting(db, cur.meetingId, at);
   audit(db, at, cur.meetingId, spec.entity, id, 'update', Object.keys(patch).join(', '));
@@ -123,6 +149,7 @@ const speechSpec: Spec<Speech> = {
     seq: r.seq as number,
   }),
   indexParts: (s) => [s.speakerText, s.summary, ...s.directions],
+  attendeeFields: { speakerAttendeeId: 'người phát biểu' },
 };
 
 export type SpeechFields = Pick<Speech, 'speakerAttendeeId' | 'speakerText' | 'summary' | 'directions' | 'at'>;
@@ -167,6 +194,7 @@ const recSpec: Spec<Recommendation> = {
     seq: r.seq as number,
   }),
   indexParts: (r) => [r.raisedByText, r.unit, r.topic, r.content, r.shortPhrase],
+  attendeeFields: { raisedByAttendeeId: 'người kiến nghị' },
 };
 
 export type RecFields = Omit<Recommendation, 'id' | 'meetingId' | 'seq'>;
@@ -210,6 +238,7 @@ const replySpec: Spec<Reply> = {
     seq: r.seq as number,
   }),
   indexParts: (r) => [r.responderText, r.agency, r.content],
+  attendeeFields: { responderAttendeeId: 'người trả lời' },
 };
 
 export type ReplyFields = Omit<Reply, 'id' | 'meetingId' | 'seq'>;
@@ -217,7 +246,8 @@ export type ReplyFields = Omit<Reply, 'id' | 'meetingId' | 'seq'>;
 function setLinks(db: Database, replyId: number, meetingId: number, recIds: number[]): void {
   for (const recId of recIds) {
     const rec = db.prepare('SELECT meeting_id FROM recommendations WHERE id = ?').get(recId) as { meeting_id: number } | undefined;
-    if (!rec || rec.meeting_id !== meetingId) throw new UserError('validation', 'Ý kiến trả lời gắn với một kiến nghị không thuộc hội nghị này. Hãy chọn lại kiến nghị.');
+    if (!rec) throw new UserError('not_found', 'Ý kiến trả lời gắn với một kiến nghị không còn (có thể đã bị xóa hẳn). Hãy tải lại màn hình rồi chọn lại kiến nghị.');
+    if (rec.meeting_id !== meetingId) throw new UserError('validation', 'Ý kiến trả lời gắn với một kiến nghị không thuộc hội nghị này. Hãy chọn lại kiến nghị.');
   }
   db.prepare('DELETE FROM reply_links WHERE reply_id = ?').run(replyId);
   const ins = db.prepare('INSERT OR IGNORE INTO reply_links (reply_id, recommendation_id) VALUES (?, ?)');

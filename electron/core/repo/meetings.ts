@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { Meeting, MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary } from '../../shared/domain';
+import type { Attendance, Meeting, MeetingCounts, MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary, Session } from '../../shared/domain';
+import { COUNT_KEYS, EMPTY_COUNTS } from '../../shared/domain';
 import { UserError } from '../../shared/result';
 import { audit } from './audit';
-import { bool } from './json';
+import { bool, parseStringList } from './json';
 import { listAttendees, listGroups } from './roster';
 import { listRecommendations, listReplies, listSpeeches } from './items';
 import { listPhotos } from './photos';
@@ -24,10 +25,37 @@ type MeetingRow = {
   locked: number;
   revision: number;
   doc_number: number | null;
+  headline: string;
+  session: string | null;
+  legal_basis_json: string;
+  purpose: string;
+  compiled_by: string;
+  attendance_text: string;
+  attendance_count: number | null;
+  counts_json: string;
+  byline: string;
+  published_at: string;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 };
+
+/** A damaged counts value reads as "count what was recorded", never as a crash. */
+export function parseCounts(json: string): MeetingCounts {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return { ...EMPTY_COUNTS };
+  }
+  const out: MeetingCounts = { ...EMPTY_COUNTS };
+  if (v && typeof v === 'object')
+    for (const k of COUNT_KEYS) {
+      const n = (v as Record<string, unknown>)[k];
+      out[k] = typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+    }
+  return out;
+}
 
 const toMeeting = (r: MeetingRow): Meeting => ({
   id: r.id,
@@ -45,12 +73,31 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   locked: bool(r.locked),
   revision: r.revision,
   docNumber: r.doc_number,
+  headline: r.headline,
+  session: (r.session as Session | null) ?? null,
+  legalBasis: parseStringList(r.legal_basis_json),
+  purpose: r.purpose,
+  compiledBy: r.compiled_by,
+  attendance: { text: r.attendance_text, count: r.attendance_count },
+  counts: parseCounts(r.counts_json),
+  byline: r.byline,
+  publishedAt: r.published_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 export type MeetingFields = {
   title: string;
+  kind: MeetingKind;
+  headline: string;
+  session: Session | null;
+  legalBasis: string[];
+  purpose: string;
+  compiledBy: string;
+  attendance: Attendance;
+  counts: MeetingCounts;
+  byline: string;
+  publishedAt: string;
   organizer: string;
   audience: string;
   locality: string;
@@ -62,8 +109,18 @@ export type MeetingFields = {
   docNumber: number | null;
 };
 
-const COLUMNS: Record<keyof MeetingFields, string> = {
+/** Column name and how the value is stored; `attendance` spans two columns. */
+const COLUMNS: Record<Exclude<keyof MeetingFields, 'attendance'>, string> = {
   title: 'title',
+  kind: 'kind',
+  headline: 'headline',
+  session: 'session',
+  legalBasis: 'legal_basis_json',
+  purpose: 'purpose',
+  compiledBy: 'compiled_by',
+  counts: 'counts_json',
+  byline: 'byline',
+  publishedAt: 'published_at',
   organizer: 'organizer',
   audience: 'audience',
   locality: 'locality',
@@ -78,7 +135,7 @@ const COLUMNS: Record<keyof MeetingFields, string> = {
 export function createMeeting(db: Database, at: string, fields: Partial<MeetingFields>): Meeting {
   const info = db.prepare('INSERT INTO meetings (created_at, updated_at) VALUES (?, ?)').run(at, at);
   const id = Number(info.lastInsertRowid);
-  if (Object.keys(fields).length) writeFields(db, id, fields, at);
+  if (Object.keys(fields).length) writeMeetingFields(db, id, fields, at);
   audit(db, at, id, 'meeting', id, 'create');
   reindexMeeting(db, id);
   return getMeeting(db, id);
@@ -156,18 +213,31 @@ export function updateMeeting(db: Database, at: string, id: number, patch: Parti
     throw new UserError('validation', `Giờ kết thúc (${next.endTime}) đang trước giờ bắt đầu (${next.startTime}). Hãy kiểm tra lại.`, {
       endTime: 'Giờ kết thúc phải sau giờ bắt đầu.',
     });
-  writeFields(db, id, patch, at);
+  writeMeetingFields(db, id, patch, at);
   touchMeeting(db, id, at);
   audit(db, at, id, 'meeting', id, 'update', Object.keys(patch).join(', '));
   reindexMeeting(db, id);
   return getMeeting(db, id);
 }
 
-function writeFields(db: Database, id: number, fields: Partial<MeetingFields>, at: string): void {
-  const keys = (Object.keys(fields) as (keyof MeetingFields)[]).filter((k) => k in COLUMNS);
-  if (!keys.length) return;
-  const sets = keys.map((k) => `${COLUMNS[k]} = ?`).join(', ');
-  db.prepare(`UPDATE meetings SET ${sets}, updated_at = ? WHERE id = ?`).run(...keys.map((k) => fields[k] ?? null), at, id);
+/** Writes the given fields only (no audit, no revision): the callers add those. */
+export function writeMeetingFields(db: Database, id: number, fields: Partial<MeetingFields>, at: string): void {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const k of Object.keys(fields) as (keyof MeetingFields)[]) {
+    const v = fields[k];
+    if (v === undefined) continue;
+    if (k === 'attendance') {
+      const a = v as Attendance;
+      sets.push('attendance_text = ?', 'attendance_count = ?');
+      values.push(a.text, a.count);
+    } else if (k in COLUMNS) {
+      sets.push(`${COLUMNS[k]} = ?`);
+      values.push(k === 'legalBasis' || k === 'counts' ? JSON.stringify(v) : (v ?? null));
+    }
+  }
+  if (!sets.length) return;
+  db.prepare(`UPDATE meetings SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, at, id);
 }
 
 export function setStatus(db: Database, at: string, id: number, status: MeetingStatus): Meeting {
@@ -185,6 +255,64 @@ export function removeMeeting(db: Database, at: string, id: number): void {
   unindexMeeting(db, id);
 }
 
+/**
+ * Starts the meeting in one step: the clock's time is used only when no start time is stored, so a
+ * time the secretary typed (and saved) a moment before pressing "Bắt đầu" always wins.
+ */
+export function startMeeting(db: Database, at: string, id: number, clockTime: string): Meeting {
+  assertEditable(db, id);
+  db.prepare("UPDATE meetings SET start_time = coalesce(nullif(start_time, ''), ?), status = 'live', updated_at = ? WHERE id = ?").run(clockTime, at, id);
+  touchMeeting(db, id, at);
+  audit(db, at, id, 'meeting', id, 'status', 'live');
+  return getMeeting(db, id);
+}
+
+/** The oldest deletion still kept: a meeting deleted before this is purged. */
+export function trashCutoff(at: string, days: number): string {
+  return new Date(Date.parse(at) - days * 24 * 3600 * 1000).toISOString();
+}
+
+/**
+ * Deleted meetings are kept for `days` days, then removed for good with everything in them
+ * (the foreign keys cascade). A locked record is never purged: it was signed, and it can only be
+ * deleted after an unlock anyway. Returns how many were purged.
+ */
+export function purgeTrash(db: Database, at: string, days: number): number {
+  const cutoff = trashCutoff(at, days);
+  const old = db.prepare('SELECT id FROM meetings WHERE deleted_at IS NOT NULL AND deleted_at < ? AND locked = 0').all(cutoff) as { id: number }[];
+  for (const { id } of old) {
+    unindexMeeting(db, id);
+    db.prepare('DELETE FROM meetings WHERE id = ?').run(id);
+    audit(db, at, null, 'meeting', id, 'purge');
+  }
+  return old.length;
+}
+
+export function listTrash(db: Database, days: number): (MeetingSummary & { deletedAt: string; purgeAt: string; locked: boolean })[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.title, m.kind, m.date, m.start_time, m.location, m.status, m.updated_at, m.deleted_at, m.locked,
+              (SELECT count(*) FROM recommendations r WHERE r.meeting_id = m.id AND r.deleted_at IS NULL) AS rec_count
+         FROM meetings m WHERE m.deleted_at IS NOT NULL
+        ORDER BY m.deleted_at DESC, m.id DESC`,
+    )
+    .all() as (Pick<MeetingRow, 'id' | 'title' | 'kind' | 'date' | 'start_time' | 'location' | 'status' | 'updated_at' | 'locked'> & { deleted_at: string; rec_count: number })[];
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    kind: r.kind as MeetingKind,
+    date: r.date,
+    startTime: r.start_time,
+    location: r.location,
+    status: r.status,
+    updatedAt: r.updated_at,
+    recommendationCount: r.rec_count,
+    deletedAt: r.deleted_at,
+    purgeAt: new Date(Date.parse(r.deleted_at) + days * 24 * 3600 * 1000).toISOString(),
+    locked: bool(r.locked),
+  }));
+}
+
 export function restoreMeeting(db: Database, at: string, id: number): Meeting {
   getMeeting(db, id, { includeDeleted: true });
   db.prepare('UPDATE meetings SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(at, id);
@@ -195,7 +323,7 @@ export function restoreMeeting(db: Database, at: string, id: number): Meeting {
 
 export function reindexMeeting(db: Database, id: number): void {
   const m = getMeeting(db, id, { includeDeleted: true });
-  indexItem(db, 'meeting', id, id, [m.title, m.organizer, m.audience, m.locality, m.location]);
+  indexItem(db, 'meeting', id, id, [m.title, m.headline, m.organizer, m.audience, m.locality, m.location, m.purpose, m.compiledBy, m.attendance.text, ...m.legalBasis]);
 }
 
 /** Rebuilds every index row of one meeting (after an import or a restore). */

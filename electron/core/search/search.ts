@@ -77,9 +77,14 @@ export function snippetOf(original: string, body: string, words: string[], radiu
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
   if (at < 0) at = 0;
-  const start = Math.max(0, at - radius);
-  const end = Math.min(src.length, at + radius * 2);
-  return `${start > 0 ? '…' : ''}${src.slice(start, end).replace(/\s+/g, ' ').trim()}${end < src.length ? '…' : ''}`;
+  // Fields are joined with " \n " in the index: keep the excerpt inside the one field that
+  // matched, so the result never runs a name, a unit and a content together.
+  const fieldStart = src.lastIndexOf('\n', at) + 1;
+  const nextBreak = src.indexOf('\n', at);
+  const fieldEnd = nextBreak < 0 ? src.length : nextBreak;
+  const start = Math.max(fieldStart, at - radius);
+  const end = Math.min(fieldEnd, at + radius * 2);
+  return `${start > fieldStart ? '…' : ''}${src.slice(start, end).replace(/\s+/g, ' ').trim()}${end < fieldEnd ? '…' : ''}`;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

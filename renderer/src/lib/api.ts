@@ -3,6 +3,8 @@
 // answer is a Result, never a thrown error, so a screen always has a message to show.
 import type { Api, Channel, ChannelInput, ChannelOutput } from '../../../electron/shared/contract';
 import type { Result } from '../../../electron/shared/result';
+import { journaled, type Call } from './journal-core';
+import { journal } from './journal';
 
 declare global {
   // Declaration merging with the DOM's Window needs an interface.
@@ -31,7 +33,20 @@ const httpApi: Api = {
   },
 };
 
-export const api: Api = window.thuky ?? httpApi;
+/** The transport itself, without the journal: what recovery replays through. */
+export const rawApi: Api = window.thuky ?? httpApi;
+
+/**
+ * A write started by the save queue is journaled (IndexedDB) until the core answers it, so text
+ * typed while the backend is unreachable survives a reload or a closed tab (journal-core.ts).
+ */
+const journaledCall = journaled(journal, rawApi.call as Call);
+export const api: Api = {
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>> {
+    // Same channel, same input, same answer: only the journal bookkeeping is added.
+    return journaledCall(channel, input) as Promise<Result<ChannelOutput<C>>>;
+  },
+};
 
 /** For reads where a failure should surface as an exception to the screen's error boundary. */
 export async function must<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {

@@ -2,122 +2,250 @@
 // then the corrected letters; the IME path uses composition events):
 // - the field's value is updated synchronously from e.target.value and never reset while typing;
 // - the save is a side effect on a short debounce with a maximum wait, plus at once on blur, compositionend,
-//   switching items (unmount), page hide and window close;
+//   switching items (unmount), page hide and window close (Electron's main process asks the
+//   renderer to flush and waits for the answer: electron/main/close-sequence.ts);
 // - text is normalised to NFC only when saved, never in the field.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The logic is in FieldSaver, a plain class (no React, no DOM), so it is unit-tested with fake
+// timers; the hook only ties one to a component's life.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../../electron/shared/result';
-import { saveQueue } from './save-queue';
+import { saveQueue, type SaveQueue } from './save-queue';
 
 export const DEBOUNCE_MS = 250;
 
-const flushers = new Set<() => void>();
+type Save = (value: string) => Promise<Result<unknown>>;
+type Check = (value: string) => string | null;
+
+/** Every mounted field, to flush them all and to count the unsaved ones. */
+export class FieldRegistry {
+  private readonly fields = new Set<FieldSaver>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly queue: SaveQueue) {
+    queue.onChange(() => this.changed());
+  }
+
+  add(f: FieldSaver): void {
+    this.fields.add(f);
+    this.changed();
+  }
+
+  delete(f: FieldSaver): void {
+    this.fields.delete(f);
+    this.changed();
+  }
+
+  /** Writes every field's unsaved text now (page hidden, closing, before navigation). */
+  flushAll(): void {
+    for (const f of this.fields) f.flush();
+  }
+
+  /**
+   * The true number of fields whose text is not yet in the database: typed and waiting for the
+   * debounce, held back by a check (too long), queued, being written or waiting for a retry.
+   */
+  unsaved(): number {
+    const keys = this.queue.pendingKeys();
+    for (const f of this.fields) if (f.dirty) keys.add(f.key);
+    return keys.size;
+  }
+
+  /** Fields whose text a check refuses (e.g. too long): unsaved until the secretary shortens it. */
+  held(): number {
+    let n = 0;
+    for (const f of this.fields) if (f.dirty && f.problem !== null) n++;
+    return n;
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  changed(): void {
+    for (const fn of this.listeners) fn();
+  }
+}
+
+export class FieldSaver {
+  latest: string;
+  dirty = false;
+  /** The check's message for the newest text, or the core's message after a refused save. */
+  problem: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  // When the unsaved text began: a secretary taking down a speech rarely pauses, so the debounce
+  // alone would keep everything in the page until she does (measured: 2.5 s at p99).
+  private firstDirtyAt: number | null = null;
+
+  constructor(
+    readonly key: string,
+    value: string,
+    public save: Save,
+    public check: Check | undefined,
+    private readonly registry: FieldRegistry,
+    /** Told whenever `problem` changes, to show it under the field. */
+    public onProblem: (message: string | null) => void = () => undefined,
+  ) {
+    this.latest = value;
+  }
+
+  /** The component's newest callbacks (they close over its newest props). */
+  bind(save: Save, check: Check | undefined, onProblem: (message: string | null) => void): void {
+    this.save = save;
+    this.check = check;
+    this.onProblem = onProblem;
+  }
+
+  /** A value from outside (another screen, a reload): taken unless the field holds unsaved text. Returns whether it was. */
+  takeOutside(value: string): boolean {
+    if (this.dirty || value === this.latest) return false;
+    this.latest = value;
+    return true;
+  }
+
+  private setProblem(p: string | null): void {
+    this.problem = p;
+    this.onProblem(p);
+  }
+
+  private setDirty(d: boolean): void {
+    if (this.dirty === d) return;
+    this.dirty = d;
+    this.registry.changed();
+  }
+
+  /** A keystroke (or paste): keep it, save it soon. */
+  change(value: string): void {
+    this.latest = value;
+    this.setProblem(this.check?.(value) ?? null);
+    this.setDirty(true);
+    this.registry.changed();
+    // Debounced, but never later than DEBOUNCE_MS after the first unsaved key.
+    const now = Date.now();
+    this.firstDirtyAt ??= now;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(DEBOUNCE_MS, this.firstDirtyAt + DEBOUNCE_MS - now)));
+  }
+
+  /** Writes the newest text now, through the save queue. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.firstDirtyAt = null;
+    if (!this.dirty) return;
+    const v = this.latest.normalize('NFC');
+    const problem = this.check?.(v) ?? null;
+    if (problem) {
+      this.setProblem(problem);
+      this.registry.changed();
+      return; // stays dirty: the text stays on screen and is saved once it is acceptable
+    }
+    this.setDirty(false);
+    const save = this.save;
+    this.registry.queue.enqueue(this.key, () => save(v), (r) => {
+      const unchanged = this.latest.normalize('NFC') === v;
+      if (r.ok) {
+        this.setProblem(null);
+        // Stored (perhaps by a retry after a failure marked the field dirty again).
+        if (unchanged && !this.timer) this.setDirty(false);
+      } else {
+        this.setProblem(r.error.message);
+        // A refused value (validation) is not retried; anything else is, by the queue. Typing
+        // more then saves again from the field.
+        if (unchanged) this.setDirty(r.error.code !== 'validation');
+      }
+    });
+  }
+}
+
+export const fields = new FieldRegistry(saveQueue);
 
 /** Writes every field's unsaved text now (page hidden, closing, before navigation). */
 export function flushAllFields(): void {
-  for (const f of flushers) f();
+  fields.flushAll();
 }
 
-let installed = false;
-export function installPageFlush(): void {
-  if (installed) return;
-  installed = true;
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushAllFields();
+/** What installPageFlush listens to and writes: the page's window and document, or fakes in a test. */
+export type PageTarget = {
+  addEventListener(type: string, listener: (e: { preventDefault(): void }) => void): void;
+};
+export type PageDocument = PageTarget & {
+  readonly visibilityState: string;
+  readonly documentElement: { dataset: Record<string, string | undefined> };
+};
+
+/**
+ * Flushes every field when the page is hidden or goes away, and keeps
+ * `<html data-unsaved="N" data-held="M">` true, so tests (and anyone) can wait on it.
+ */
+export function installPageFlush(win: PageTarget, doc: PageDocument, opts: { warnBeforeUnload: boolean }, registry: FieldRegistry = fields): () => void {
+  const show = () => {
+    doc.documentElement.dataset.unsaved = String(registry.unsaved());
+    doc.documentElement.dataset.held = String(registry.held());
+  };
+  show();
+  const unsubscribe = registry.subscribe(show);
+  const flush = () => registry.flushAll();
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden') flush();
   });
-  window.addEventListener('pagehide', flushAllFields);
-  window.addEventListener('beforeunload', (e) => {
-    flushAllFields();
+  win.addEventListener('pagehide', flush);
+  win.addEventListener('beforeunload', (e) => {
+    flush();
     // In the browser, warn while writes are still in flight. (Electron's main process asks the
     // renderer to flush before closing instead: a beforeunload veto there would silently block.)
-    if (!window.thuky && saveQueue.pending > 0) e.preventDefault();
+    if (opts.warnBeforeUnload && registry.queue.pending > 0) e.preventDefault();
   });
+  return unsubscribe;
 }
 
 export type AutosaveOptions = {
   /** Identifies the field in the save queue: only its newest value is written. */
   saveKey: string;
   value: string;
-  save: (value: string) => Promise<Result<unknown>>;
+  save: Save;
   /** Refuse (with this message) before sending, e.g. over the length limit. */
-  check?: (value: string) => string | null;
+  check?: Check;
 };
 
 export function useAutosave({ saveKey, value, save, check }: AutosaveOptions) {
   const [local, setLocal] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef(value);
-  const dirty = useRef(false);
+  // One saver per field identity; a new saveKey is a new field (the old one is flushed on cleanup).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `value` seeds the saver once per key
+  const saver = useMemo(() => new FieldSaver(saveKey, value, save, check, fields), [saveKey]);
+  saver.bind(save, check, setError);
   const focused = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // When the unsaved text began: a secretary taking down a speech rarely pauses, so the debounce
-  // alone would keep everything in the page until she does (measured: 2.5 s at p99).
-  const firstDirtyAt = useRef<number | null>(null);
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  const checkRef = useRef(check);
-  checkRef.current = check;
 
   // A value that changes from outside (another screen, a reload) shows here, but never over
   // what the user is typing.
   useEffect(() => {
-    if (!dirty.current && !focused.current && value !== latest.current) {
-      latest.current = value;
-      setLocal(value);
-    }
-  }, [value]);
-
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    firstDirtyAt.current = null;
-    if (!dirty.current) return;
-    const v = latest.current.normalize('NFC');
-    const problem = checkRef.current?.(v) ?? null;
-    if (problem) {
-      setError(problem);
-      return; // stays dirty: the text stays on screen and is saved once it is acceptable
-    }
-    dirty.current = false;
-    saveQueue.enqueue(saveKey, () => saveRef.current(v), (r) => {
-      if (r.ok) setError(null);
-      else {
-        setError(r.error.message);
-        if (latest.current.normalize('NFC') === v) dirty.current = r.error.code !== 'validation';
-      }
-    });
-  }, [saveKey]);
+    if (!focused.current && saver.takeOutside(value)) setLocal(value);
+  }, [value, saver]);
 
   useEffect(() => {
-    flushers.add(flush);
+    fields.add(saver);
     return () => {
-      flushers.delete(flush);
-      flush(); // switching items: what was typed is written before the field goes away
+      fields.delete(saver);
+      saver.flush(); // switching items: what was typed is written before the field goes away
     };
-  }, [flush]);
+  }, [saver]);
 
   const onChange = useCallback(
     (e: { target: { value: string } }) => {
-      latest.current = e.target.value;
       setLocal(e.target.value);
-      dirty.current = true;
-      const problem = checkRef.current?.(e.target.value) ?? null;
-      setError(problem);
-      // Debounced, but never later than DEBOUNCE_MS after the first unsaved key.
-      const now = Date.now();
-      firstDirtyAt.current ??= now;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, Math.max(0, Math.min(DEBOUNCE_MS, firstDirtyAt.current + DEBOUNCE_MS - now)));
+      saver.change(e.target.value);
     },
-    [flush],
+    [saver],
   );
-
+  const flush = useCallback(() => saver.flush(), [saver]);
   const onFocus = useCallback(() => {
     focused.current = true;
   }, []);
   const onBlur = useCallback(() => {
     focused.current = false;
-    flush();
-  }, [flush]);
+    saver.flush();
+  }, [saver]);
 
   return { value: local, error, onChange, onBlur, onFocus, onCompositionEnd: flush, flush };
 }

@@ -3,6 +3,7 @@
 // write stays queued and is retried until it succeeds or a newer value replaces it. The status
 // it publishes drives the quiet "Đã lưu hh:mm:ss" indicator and the error banner.
 import type { Result } from '../../../electron/shared/result';
+import { isPermanent, withJournalKey } from './journal-core';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -12,9 +13,7 @@ export type SaveStatus =
 
 type Job = { key: string; run: () => Promise<Result<unknown>>; onDone?: (r: Result<unknown>) => void };
 
-const RETRY_MS = 2000;
-/** Errors that a retry cannot fix: the value itself is refused. The field shows the message. */
-const PERMANENT = new Set(['validation', 'locked', 'not_found', 'duplicate']);
+export const RETRY_MS = 2000;
 
 export class SaveQueue {
   private readonly jobs = new Map<string, Job>();
@@ -23,6 +22,8 @@ export class SaveQueue {
   private status: SaveStatus = { state: 'idle' };
   private readonly listeners = new Set<(s: SaveStatus) => void>();
   private idleWaiters: (() => void)[] = [];
+  private runningKey: string | null = null;
+  private readonly changeListeners = new Set<() => void>();
 
   subscribe(fn: (s: SaveStatus) => void): () => void {
     this.listeners.add(fn);
@@ -34,10 +35,28 @@ export class SaveQueue {
     return this.jobs.size + (this.running ? 1 : 0);
   }
 
+  /** The fields with a value not yet written: queued, being written or waiting for a retry. */
+  pendingKeys(): Set<string> {
+    const keys = new Set(this.jobs.keys());
+    if (this.runningKey !== null) keys.add(this.runningKey);
+    return keys;
+  }
+
+  /** Called whenever the set of pending keys may have changed (for the page's unsaved count). */
+  onChange(fn: () => void): () => void {
+    this.changeListeners.add(fn);
+    return () => this.changeListeners.delete(fn);
+  }
+
+  private changed(): void {
+    for (const fn of this.changeListeners) fn();
+  }
+
   /** Queues the newest write for `key`, replacing an older one not yet started. */
   enqueue(key: string, run: Job['run'], onDone?: Job['onDone']): void {
     this.jobs.delete(key);
     this.jobs.set(key, { key, run, onDone });
+    this.changed();
     void this.pump();
   }
 
@@ -59,10 +78,13 @@ export class SaveQueue {
       while (this.jobs.size > 0) {
         const [key, job] = this.jobs.entries().next().value as [string, Job];
         this.jobs.delete(key);
+        this.runningKey = key;
         this.publish({ state: 'saving', pending: this.jobs.size + 1 });
-        const r = await job.run();
+        // The key tells the journal (via api.call) which field this write belongs to.
+        const r = await withJournalKey(key, job.run);
+        this.runningKey = null;
         job.onDone?.(r);
-        if (!r.ok && !PERMANENT.has(r.error.code)) {
+        if (!r.ok && !isPermanent(r.error.code)) {
           // Keep it unless the user has typed something newer for the same field meanwhile.
           if (!this.jobs.has(key)) this.jobs.set(key, job);
           this.publish({ state: 'error', message: r.error.message, pending: this.jobs.size });
@@ -71,9 +93,12 @@ export class SaveQueue {
         }
         if (!r.ok) this.publish({ state: 'error', message: r.error.message, pending: this.jobs.size });
         else if (this.jobs.size === 0) this.publish({ state: 'saved', at: new Date() });
+        this.changed();
       }
     } finally {
       this.running = false;
+      this.runningKey = null;
+      this.changed();
       if (this.jobs.size === 0) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];

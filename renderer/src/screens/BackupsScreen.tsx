@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
+import { href } from '../lib/router';
 import { BACKUP_REASON_LABELS, formatBytes, formatDateTime } from '../lib/labels';
 import type { BackupInfo } from '../../../electron/shared/contract';
 
@@ -25,13 +26,39 @@ export function BackupsScreen() {
   );
 }
 
-function restartAtHome(): void {
-  window.location.replace(`${window.location.pathname}${window.location.search}#/`);
+const RESTORED_KEY = 'thuky.restored';
+
+/** What the last restore said, once, after the reload that follows it. */
+export function takeRestoredMessage(): string | null {
+  const m = sessionStorage.getItem(RESTORED_KEY);
+  if (m !== null) sessionStorage.removeItem(RESTORED_KEY);
+  return m;
+}
+
+/** Reloads on the backups screen, which then says what was restored (kept across the reload). */
+function restartOnBackups(): void {
+  window.location.replace(`${window.location.pathname}${window.location.search}${href({ name: 'backups' })}`);
   window.location.reload();
 }
 
-export function BackupList({ backups, error, onChanged, allowCreate }: { backups: BackupInfo[]; error: string | null; onChanged: () => Promise<void>; allowCreate?: boolean }) {
-  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+export function BackupList({
+  backups,
+  error,
+  onChanged,
+  allowCreate,
+  offerNewest,
+}: {
+  backups: BackupInfo[];
+  error: string | null;
+  onChanged: () => Promise<void>;
+  allowCreate?: boolean;
+  /** The recovery screen: the first backup is the newest verified one; offer it as the main action. */
+  offerNewest?: boolean;
+}) {
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(() => {
+    const restored = takeRestoredMessage();
+    return restored ? { kind: 'info', text: restored } : null;
+  });
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
 
@@ -49,9 +76,11 @@ export function BackupList({ backups, error, onChanged, allowCreate }: { backups
     setBusy(false);
     setConfirming(null);
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
-    setMessage({ kind: 'info', text: `Đã khôi phục. Dữ liệu trước đó được giữ lại trong bản "${r.value.keptAside}".` });
-    // Every screen must read the restored data: start over from the home screen.
-    restartAtHome();
+    setMessage({ kind: 'info', text: r.value.message });
+    // The page reloads below; the sentence saying what was restored is shown again after it.
+    sessionStorage.setItem(RESTORED_KEY, r.value.message);
+    // Every screen must read the restored data: start over, on this screen.
+    restartOnBackups();
   }
 
   return (
@@ -69,6 +98,13 @@ export function BackupList({ backups, error, onChanged, allowCreate }: { backups
         </div>
       ) : null}
       {error ? <div className="banner error">{error}</div> : null}
+      {offerNewest && backups[0] ? (
+        <p>
+          <button type="button" className="primary" onClick={() => void restore(backups[0].fileName)} disabled={busy} data-testid="restore-newest">
+            Khôi phục bản mới nhất đã kiểm tra ({formatDateTime(backups[0].at)})
+          </button>
+        </p>
+      ) : null}
       {backups.length === 0 ? <p className="muted">Chưa có bản sao lưu nào.</p> : null}
       <table className="list" data-testid="backup-list">
         {backups.length ? (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Component, useCallback, useEffect, useRef, useState, type ErrorInfo, type ReactNode } from 'react';
 import { saveQueue } from '../lib/save-queue';
 import type { MeetingRecord } from '../../../electron/shared/domain';
 import { api } from '../lib/api';
@@ -11,6 +11,7 @@ import { CloseTab } from './close/CloseTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { AuditTab } from './audit/AuditTab';
 import { ExportMeetingButton } from '../components/MeetingFileButtons';
+import { MeetingKeys } from './MeetingKeys';
 
 const TABS: { tab: MeetingTab; label: string }[] = [
   { tab: 'prepare', label: '1. Chuẩn bị' },
@@ -22,6 +23,54 @@ const TABS: { tab: MeetingTab; label: string }[] = [
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
 
 export type MeetingTabProps = { record: MeetingRecord; reload: () => Promise<void> };
+
+type BoundaryState = { error: Error | null; stage: 'saving' | 'saved' | 'unsaved' };
+
+/**
+ * A bug in one tab must not take the secretary's text with it. When a tab throws, every field is
+ * written first (the fields keep their text outside React, so it is still there), and only then
+ * does the message say what happened and offer a way back.
+ */
+export class TabBoundary extends Component<{ children: ReactNode; onBack: () => void }, BoundaryState> {
+  override state: BoundaryState = { error: null, stage: 'saving' };
+
+  static getDerivedStateFromError(error: Error): Partial<BoundaryState> {
+    return { error, stage: 'saving' };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.warn('[tab] a screen failed; its fields are being saved', error, info.componentStack);
+    flushAllFields();
+    // Bounded: a save that keeps failing stays queued (and journaled) and the message says so.
+    const bound = new Promise<'unsaved'>((resolve) => setTimeout(() => resolve('unsaved'), 5_000));
+    void Promise.race([saveQueue.idle().then(() => 'saved' as const), bound]).then((stage) => this.setState({ stage }));
+  }
+
+  private back = (): void => {
+    this.setState({ error: null, stage: 'saving' });
+    this.props.onBack();
+  };
+
+  override render(): ReactNode {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="banner error" role="alert" data-testid="tab-crashed" data-stage={this.state.stage}>
+        <p>
+          <strong>Màn hình này gặp lỗi và đã dừng.</strong>{' '}
+          {this.state.stage === 'saving'
+            ? 'Đang lưu nội dung đã gõ…'
+            : this.state.stage === 'saved'
+              ? 'Mọi nội dung đã gõ đều đã được lưu.'
+              : 'Một số nội dung chưa lưu được; ứng dụng vẫn giữ và tiếp tục thử lưu lại, đừng đóng ứng dụng.'}
+        </p>
+        <p>Hãy bấm "Mở lại màn hình" để tiếp tục làm việc. Nếu lỗi lặp lại, hãy chuyển sang bước khác rồi quay lại, hoặc khởi động lại ứng dụng.</p>
+        <button type="button" onClick={this.back} disabled={this.state.stage === 'saving'} data-testid="tab-crashed-back">
+          Mở lại màn hình
+        </button>
+      </div>
+    );
+  }
+}
 
 export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
   const [record, setRecord] = useState<MeetingRecord | null>(null);
@@ -81,11 +130,14 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
           {fileError}
         </div>
       ) : null}
-      {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
-      {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
-      {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
-      {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
-      {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
+      <MeetingKeys meeting={m} tab={tab} reload={reload} />
+      <TabBoundary key={tab} onBack={() => void reload()}>
+        {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
+        {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
+        {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
+        {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
+        {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
+      </TabBoundary>
     </div>
   );
 }

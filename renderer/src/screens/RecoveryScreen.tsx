@@ -3,8 +3,9 @@ import { useData } from '../lib/use-data';
 import { BackupList } from './BackupsScreen';
 
 /**
- * At start-up the core checks the database. If it is damaged, the user sees this screen first:
- * restore the latest good backup, or go on read-only. The damaged file is never deleted.
+ * At start-up the core checks the database. If it is damaged, or missing (or empty) while
+ * backups exist, the user sees this screen first, never the first-run setup: restore the newest
+ * verified backup (offered first), or go on read-only. The damaged file is never deleted.
  */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const health = useData('app.health', {});
@@ -32,14 +33,14 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
       <p>
         Tệp dữ liệu hiện tại được giữ nguyên, không bị xóa. Hãy chọn bản sao lưu gần nhất để khôi phục; tệp hỏng sẽ được cất riêng trong thư mục sao lưu để kỹ thuật viên kiểm tra sau.
       </p>
-      <BackupList backups={h.backups} error={null} onChanged={health.reload} />
+      <BackupList backups={h.backups} error={null} onChanged={health.reload} offerNewest />
       <p>
         {h.readOnly ? (
           <button type="button" onClick={() => setReadOnly(true)} data-testid="open-readonly">
             Mở ở chế độ chỉ đọc (xem và chép lại nội dung)
           </button>
         ) : (
-          <span className="muted">Tệp hỏng tới mức không đọc được; chỉ có thể khôi phục từ bản sao lưu.</span>
+          <span className="muted">Không có dữ liệu nào đọc được để mở; chỉ có thể khôi phục từ bản sao lưu.</span>
         )}
       </p>
     </div>

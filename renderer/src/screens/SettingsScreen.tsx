@@ -3,7 +3,7 @@ import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
 import { TextField } from '../components/fields';
 
-const EMPTY: OrgProfile = { issuingBody: '', parentBody: '', isParty: false, docCode: 'BB-UBND', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
+const EMPTY: OrgProfile = { issuingBody: '', level: 'commune', parentBody: '', isParty: false, docCode: 'BB-UBND', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
 
 /** The organisation profile: what the minutes' header and the article's byline are made from. */
 export function SettingsScreen() {

@@ -58,10 +58,10 @@ describe('browser-mode server', () => {
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
     const cookie = String(r.headers['set-cookie']);
-    expect(cookie).toMatch(/thuky_token=/);
+    expect(cookie).toMatch(new RegExp(`thuky_token_${port}=`));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send('GET', '/', { cookie: `thuky_token=${TOKEN}` });
+    const page = await send('GET', '/', { cookie: `thuky_token_${port}=${TOKEN}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('Thư ký Hội nghị');
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
@@ -119,7 +119,7 @@ describe('request guard (pure)', () => {
     expect(checkRequest({ ...base, host: undefined, tokenHeader: TOKEN }, 5000, TOKEN).ok).toBe(false);
   });
   it('accepts the token from header, cookie, or (once) the query', () => {
-    expect(checkRequest({ ...base, cookie: `a=b; thuky_token=${TOKEN}` }, 5000, TOKEN)).toEqual({ ok: true, setCookie: false });
+    expect(checkRequest({ ...base, cookie: `a=b; thuky_token_5000=${TOKEN}` }, 5000, TOKEN)).toEqual({ ok: true, setCookie: false });
     expect(checkRequest({ ...base, queryToken: TOKEN }, 5000, TOKEN)).toEqual({ ok: true, setCookie: true });
     expect(checkRequest({ ...base, queryToken: TOKEN.slice(0, -1) }, 5000, TOKEN).ok).toBe(false);
   });

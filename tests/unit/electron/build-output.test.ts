@@ -60,15 +60,16 @@ describe('built renderer index.html', () => {
 });
 
 type Exposed = { call: (channel: unknown, input: unknown) => Promise<unknown> };
+type IpcRendererExtras = { on?: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => void; send?: (channel: string, ...args: unknown[]) => void };
 
 /** Runs the built preload the way a sandboxed renderer does: a script with only require('electron'). */
-function loadPreload(invoke: (channel: string, input: unknown) => Promise<unknown>): { exposed: Map<string, Exposed>; required: string[] } {
+function loadPreload(invoke: (channel: string, input: unknown) => Promise<unknown>, extras: IpcRendererExtras = {}): { exposed: Map<string, Exposed>; required: string[] } {
   const code = readFileSync(out('preload', 'index.cjs'), 'utf8');
   const exposed = new Map<string, Exposed>();
   const required: string[] = [];
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: Exposed) => exposed.set(key, api) },
-    ipcRenderer: { invoke },
+    ipcRenderer: { invoke, ...extras },
   };
   const fakeRequire = (id: string): unknown => {
     required.push(id);
@@ -89,12 +90,37 @@ describe('built preload (sandboxed)', () => {
     expect(new Set(required)).toEqual(new Set(['electron']));
   });
 
-  it('exposes window.thuky with a single frozen call() and nothing of ipcRenderer', () => {
+  it('exposes window.thuky with a single frozen call(), window.thukyClose with one frozen onFlushRequest(), and nothing of ipcRenderer', () => {
     const { exposed } = loadPreload(async () => null);
-    expect([...exposed.keys()]).toEqual(['thuky']);
+    expect([...exposed.keys()]).toEqual(['thuky', 'thukyClose']);
     const api = exposed.get('thuky')!;
     expect(Object.keys(api)).toEqual(['call']);
     expect(Object.isFrozen(api)).toBe(true);
+    const close = exposed.get('thukyClose')!;
+    expect(Object.keys(close)).toEqual(['onFlushRequest']);
+    expect(Object.isFrozen(close)).toBe(true);
+  });
+
+  it("answers main's flush request with the same number once the page's flush has settled, and registers only once", async () => {
+    const listeners = new Map<string, (event: unknown, ...args: unknown[]) => void>();
+    const sent: unknown[][] = [];
+    const { exposed } = loadPreload(async () => null, {
+      on: (channel, fn) => listeners.set(channel, fn),
+      send: (channel, ...args) => sent.push([channel, ...args]),
+    });
+    const bridge = exposed.get('thukyClose') as unknown as { onFlushRequest(fn: () => Promise<void>): void };
+    let release: () => void = () => undefined;
+    const flushed: string[] = [];
+    bridge.onFlushRequest(() => new Promise<void>((r) => (release = () => (flushed.push('first'), r()))));
+    bridge.onFlushRequest(async () => void flushed.push('second')); // ignored
+    expect([...listeners.keys()]).toEqual(['app:flush-request']);
+    listeners.get('app:flush-request')!({}, 3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual([]); // not before the flush is done
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(flushed).toEqual(['first']);
+    expect(sent).toEqual([['app:flush-done', 3]]);
   });
 
   it('forwards contract channels to ipcRenderer.invoke and refuses others without sending', async () => {

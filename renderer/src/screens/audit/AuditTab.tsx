@@ -1,6 +1,6 @@
 import type { MeetingTabProps } from '../MeetingScreen';
 import { useData } from '../../lib/use-data';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatDateTime } from '../../lib/labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditDetail, formatDateTime } from '../../lib/labels';
 
 /** What changed in this meeting's record, newest first: locks, unlocks with their reasons, edits. */
 export function AuditTab({ record }: MeetingTabProps) {
@@ -27,11 +27,11 @@ export function AuditTab({ record }: MeetingTabProps) {
             <tr key={e.id}>
               <td className="nowrap">{formatDateTime(e.at)}</td>
               <td>
-                {AUDIT_ENTITY_LABELS[e.entity] ?? e.entity}
+                {AUDIT_ENTITY_LABELS[e.entity] ?? '(mục khác)'}
                 {e.entityId && e.entity !== 'meeting' ? ` #${e.entityId}` : ''}
               </td>
-              <td>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</td>
-              <td>{e.detail}</td>
+              <td>{AUDIT_ACTION_LABELS[e.action] ?? '(thao tác khác)'}</td>
+              <td>{auditDetail(e)}</td>
             </tr>
           ))}
         </tbody>

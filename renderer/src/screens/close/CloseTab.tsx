@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { MeetingTabProps } from '../MeetingScreen';
 import { api } from '../../lib/api';
 import { flushAllFields } from '../../lib/autosave';
-import { saveQueue } from '../../lib/save-queue';
+import { LockedArea, LockedNotice } from '../../components/LockedNotice';
+import { setMeetingStatus } from '../meeting-actions';
 import { nowHHMM } from '../../lib/format';
 import { TimeField } from '../../components/fields';
 import { closeChecklist, type ChecklistItem } from './checklist';
@@ -30,23 +31,7 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
   async function setStatus(status: 'live' | 'closed') {
     setBusy(true);
     setError(null);
-    flushAllFields();
-    await saveQueue.idle();
-    // Decide from the stored meeting, not from this screen's copy: an end time typed a moment ago
-    // is saved by now but may not have come back into `record` yet.
-    const stored = await api.call('meeting.get', { id: m.id });
-    if (!stored.ok) {
-      setBusy(false);
-      return setError(stored.error.message);
-    }
-    if (status === 'closed' && !stored.value.meeting.endTime) {
-      const u = await api.call('meeting.update', { id: m.id, patch: { endTime: nowHHMM() } });
-      if (!u.ok) {
-        setBusy(false);
-        return setError(u.error.message);
-      }
-    }
-    const r = await api.call('meeting.setStatus', { id: m.id, status });
+    const r = await setMeetingStatus(m.id, status);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     await reload();
@@ -54,6 +39,8 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
 
   return (
     <div className="close-tab" data-testid="close">
+      <LockedNotice meeting={m} />
+      <LockedArea locked={m.locked}>
       <section className="card close-time">
         <h2>Thời gian</h2>
         <div className="close-time-row">
@@ -104,6 +91,7 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
           </div>
         </dl>
       </section>
+      </LockedArea>
 
       <section className="card" aria-labelledby="check-h">
         <h2 id="check-h">Kiểm tra trước khi kết thúc</h2>
@@ -145,14 +133,14 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
               <strong>Hội nghị đã kết thúc</strong>
               {m.endTime ? ` lúc ${m.endTime}` : ''}. Có thể sang bước "4. Văn bản" để làm biên bản, tin bài.
             </p>
-            <button type="button" onClick={() => void setStatus('live')} disabled={busy} data-testid="reopen-meeting">
+            <button type="button" onClick={() => void setStatus('live')} disabled={busy || m.locked} data-testid="reopen-meeting">
               Mở lại hội nghị
             </button>
           </>
         ) : (
           <>
             <button type="button" className="primary big-btn" onClick={() => void setStatus('closed')} disabled={busy} data-testid="close-meeting">
-              Kết thúc hội nghị
+              Kết thúc hội nghị <kbd>Alt+X</kbd>
             </button>
             <span className="muted small">{m.endTime ? '' : 'Nếu chưa ghi giờ kết thúc, ứng dụng ghi giờ hiện tại.'}</span>
           </>

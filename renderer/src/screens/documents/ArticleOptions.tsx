@@ -10,6 +10,7 @@ import { saveQueue } from '../../lib/save-queue';
 
 const PLACE: Record<PhotoEvent, string> = {
   attendees: 'Sau đoạn thành phần dự',
+  opening: 'Sau phát biểu khai mạc',
   report: 'Sau đoạn báo cáo',
   before: 'Sau kiến nghị trước hội nghị',
   during: 'Sau kiến nghị tại hội nghị',

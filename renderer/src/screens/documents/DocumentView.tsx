@@ -10,7 +10,7 @@ import type { DocKind, MeetingRecord, OrgProfile } from '../../../../electron/sh
 import type { ArticleOptions as ArticleOpts, DocBlock, DocDraft } from '../../../../electron/shared/documents';
 import { api } from '../../lib/api';
 import { useAutosave } from '../../lib/autosave';
-import { AskDialog } from './AskDialog';
+import { AskDialog } from '../../components/AskDialog';
 import { ArticleOptions } from './ArticleOptions';
 import { LockPanel } from './LockPanel';
 import { Sheet, type BlockEvents } from './Sheet';

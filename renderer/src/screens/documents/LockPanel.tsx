@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { Meeting } from '../../../../electron/shared/domain';
 import { api } from '../../lib/api';
-import { AskDialog } from './AskDialog';
+import { AskDialog } from '../../components/AskDialog';
 import { settle } from './actions';
 
 type Props = { meeting: Meeting; reload: () => Promise<void>; onError: (message: string | null) => void };

@@ -62,11 +62,12 @@ type BlockProps = {
 function blockClass(kind: DocKind, b: DocBlock, isTitle: boolean): string {
   if (b.type === 'heading') return isTitle ? 'sb-title' : kind === 'minutes' ? 'sb-subhead' : 'sb-headline';
   if (b.type === 'byline') return 'sb-byline';
+  if (b.type === 'dateline') return 'sb-dateline';
   if (b.type === 'paragraph') return kind === 'summary' ? 'sb-subtitle' : 'sb-body';
   return '';
 }
 
-const LABEL: Record<DocBlock['type'], string> = { heading: 'Tiêu đề', paragraph: 'Đoạn', photo: 'Chú thích ảnh', byline: 'Tác giả', table: 'Bảng' };
+const LABEL: Record<DocBlock['type'], string> = { heading: 'Tiêu đề', paragraph: 'Đoạn', photo: 'Chú thích ảnh', byline: 'Tác giả', dateline: 'Ngày đăng', table: 'Bảng' };
 
 /** One block. Memoised: a keystroke re-renders only the block being typed in. */
 const BlockView = memo(function BlockView({ index, block: b, kind, isTitle, readOnly, thumb, photoMissing, events }: BlockProps) {

@@ -50,7 +50,7 @@ export type MinutesFrame = {
 
 /** What the minutes print around the blocks, from the record and the organisation profile. */
 export function minutesFrame(record: MeetingRecord, profile: OrgProfile | null, options: DocOptions): MinutesFrame {
-  const p: OrgProfile = profile ?? { issuingBody: '', parentBody: '', isParty: false, docCode: 'BB', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
+  const p: OrgProfile = profile ?? { issuingBody: '', level: 'commune', parentBody: '', isParty: false, docCode: 'BB', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
   const style = p.style ?? DEFAULT_STYLE;
   const withDate = options.minutes?.placeDateLine ?? style.placeDateLine;
   const chair = record.attendees.find((a) => a.role === 'chair');

@@ -40,7 +40,7 @@ type Props = {
 export const EntryPanel = memo(function EntryPanel({ entry, attendees, recs, recLabels, ops, focusOnMount }: Props) {
   if (!entry)
     return (
-      <div className="entry-empty" data-testid="entry-empty">
+      <div className="entry-empty" data-testid="entry-empty" tabIndex={-1}>
         <p>Chưa chọn mục nào.</p>
         <p className="muted">
           Nhấn <kbd>F2</kbd> để ghi kiến nghị mới, <kbd>Alt+B</kbd> để ghi báo cáo, <kbd>F1</kbd> để xem mọi phím tắt.
@@ -90,7 +90,7 @@ function RecForm({ rec, attendees, label, ops, focus }: { rec: Recommendation; a
           </select>
         </label>
       </header>
-      <div className="entry-grid">
+      <div className="entry-grid who-unit">
         <SpeakerPicker
           label="Người kiến nghị"
           saveKey={k('raisedBy')}
@@ -104,10 +104,12 @@ function RecForm({ rec, attendees, label, ops, focus }: { rec: Recommendation; a
           autoFocus={focus}
         />
         <TextField label="Đơn vị / địa chỉ" saveKey={k('unit')} value={rec.unit} save={(v) => ops.rec(rec.id, { unit: v })} placeholder="Ví dụ: phường Tây Tựu" testId="rec-unit" />
-        <TimeField label="Thời điểm" saveKey={k('raisedAt')} value={rec.raisedAt} save={(v) => ops.rec(rec.id, { raisedAt: v })} testId="rec-time" />
       </div>
       <TextField label="Nội dung kiến nghị" saveKey={k('content')} value={rec.content} save={(v) => ops.recContent(rec.id, v)} multiline rows={8} className="big" testId="rec-content" placeholder="Ghi nội dung người kiến nghị trình bày" />
-      <div className="entry-grid two">
+      {/* In the order they are typed: the time is filled in by F2 and rarely touched, so it
+          comes after the content, never between the unit and the content. */}
+      <div className="entry-grid time-topic">
+        <TimeField label="Thời điểm" saveKey={k('raisedAt')} value={rec.raisedAt} save={(v) => ops.rec(rec.id, { raisedAt: v })} testId="rec-time" />
         <TextField label="Lĩnh vực" saveKey={k('topic')} value={rec.topic} save={(v) => ops.rec(rec.id, { topic: v })} placeholder="Ví dụ: môi trường, đất đai, vốn vay" testId="rec-topic" />
         <label className="check-inline">
           <input
@@ -156,6 +158,10 @@ function ReplyForm({ reply, attendees, recs, recLabels, ops, focus }: { reply: R
     saveQueue.enqueue(k('links'), () => ops.reply(reply.id, { recommendationIds: ids }));
   };
   const linked = new Set(linkIds);
+  // The list is ordered once, when the form opens: the kiến nghị this reply covers first, then
+  // those of the reply's own phase, then the rest. Ticking a box never moves a row under the cursor.
+  const [order] = useState(() => replyLinkOrder(recs, reply));
+  const ordered = [...order.map((id) => recs.find((r) => r.id === id)).filter((r): r is Recommendation => !!r), ...recs.filter((r) => !order.includes(r.id))];
   return (
     <section className="entry-form" aria-label="Ý kiến trả lời" data-testid="reply-form">
       <header className="entry-head">
@@ -202,8 +208,8 @@ function ReplyForm({ reply, attendees, recs, recLabels, ops, focus }: { reply: R
       <fieldset className="links" data-testid="reply-links">
         <legend>Trả lời cho các kiến nghị ({linkIds.length})</legend>
         {recs.length === 0 ? <p className="muted small">Chưa có kiến nghị nào.</p> : null}
-        {recs.map((r) => (
-          <label key={r.id} className="link-row">
+        {ordered.map((r) => (
+          <label key={r.id} className={`link-row${linked.has(r.id) ? ' is-linked' : ''}`} data-testid="link-row">
             <input type="checkbox" checked={linked.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} data-testid={`link-${r.id}`} />
             <span className="link-label">{recLabels.get(r.id)}</span>
             <span className="link-phrase">{r.shortPhrase || r.content.slice(0, 80) || '(chưa có nội dung)'}</span>
@@ -291,15 +297,30 @@ function Directions({ speech, ops }: { speech: Speech; ops: Ops }) {
   );
 }
 
+/**
+ * "Xóa mục này" is out of the Tab order (Tab then Enter from the last field must never delete) and
+ * always asks first; Alt+Delete asks the same question from anywhere on the screen.
+ */
 function EntryFooter({ onRemove }: { onRemove: () => void }) {
   return (
     <footer className="entry-foot">
-      <span className="muted small">
-        Tự động lưu khi gõ. <kbd>Ctrl+Enter</kbd> xong mục này.
+      <span className="muted small entry-hint" data-testid="entry-hint">
+        Tự động lưu khi gõ. <kbd>Ctrl+Enter</kbd> xong mục này · <kbd>F1</kbd> phím tắt
       </span>
-      <button type="button" className="danger-link" onClick={onRemove} data-testid="entry-delete">
-        Xóa mục này
+      <button type="button" className="danger-link" tabIndex={-1} onClick={onRemove} data-testid="entry-delete" title="Xóa mục này (Alt+Delete); sẽ hỏi lại trước khi xóa">
+        Xóa mục này…
       </button>
     </footer>
   );
+}
+
+/** Ids in the order the reply form lists them: linked, then the reply's phase, then the rest. */
+export function replyLinkOrder(recs: readonly Recommendation[], reply: Pick<Reply, 'recommendationIds' | 'kind'>): number[] {
+  const linked = new Set(reply.recommendationIds);
+  const phase: Recommendation['phase'] = reply.kind === 'written_before' ? 'before' : 'during';
+  const rank = (r: Recommendation) => (linked.has(r.id) ? 0 : r.phase === phase ? 1 : 2);
+  return recs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r.id);
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcuts';
+import { MEETING_SHORTCUTS, SHORTCUTS } from './shortcuts';
 
 const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', Control: 'Ctrl', Escape: 'Esc', Enter: 'Enter' };
 
@@ -58,6 +58,19 @@ export function KeyboardMap({ onClose }: { onClose: () => void }) {
               </td>
               <td>Trong danh sách đại biểu: đánh dấu có mặt / vắng mặt; ↑ ↓ để chuyển người</td>
             </tr>
+          </tbody>
+        </table>
+        <h3 className="kmap-sub">Trên mọi bước của hội nghị</h3>
+        <table className="kmap">
+          <tbody>
+            {MEETING_SHORTCUTS.map((s) => (
+              <tr key={s.id} data-testid="kmap-meeting-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
+                <td className="kmap-keys">
+                  <KeyCombos keys={s.keys} />
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         <div className="modal-foot">

@@ -17,8 +17,11 @@ import { Timeline } from './Timeline';
 import { CounterBox, Roster, SideTabs, counters } from './SidePanel';
 import { PhotoPanel } from './PhotoPanel';
 import { KeyboardMap } from './KeyboardMap';
+import { AskDialog } from '../../components/AskDialog';
+import { LockedArea, LockedNotice } from '../../components/LockedNotice';
+import { focusWhenShown, startMeeting } from '../meeting-actions';
 import { Elapsed } from './Elapsed';
-import { eventFor, fromRecord, reduce, speakerName, timeline, type Entry, type ItemKind, type Sel } from './model';
+import { eventFor, fromRecord, isPreMeeting, reduce, speakerName, timeline, type Entry, type ItemKind, type Sel } from './model';
 import { isTextTarget, matchShortcut, type ShortcutId } from './shortcuts';
 import './live.css';
 
@@ -43,6 +46,11 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   const [error, setError] = useState<string | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
   const [sideTab, setSideTab] = useState<'roster' | 'photos'>('roster');
+  // "Xóa mục này" always asks; the answer's default is "Không xóa".
+  const [asking, setAsking] = useState<Entry | null>(null);
+  // During the meeting the pre-meeting items (received and answered in writing beforehand) are
+  // folded away: what is said in the hall is what the secretary looks for.
+  const [showPre, setShowPre] = useState(false);
   const pickRef = useRef<HTMLInputElement>(null);
 
   // The newest saved version of each recommendation, ahead of React's render: a content save that
@@ -53,6 +61,13 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }, [data.recs]);
 
   const entries = useMemo(() => timeline(data), [data]);
+  const locked = data.meeting.locked;
+  const foldPre = data.meeting.status === 'live' && !showPre;
+  const preCount = useMemo(() => entries.filter(isPreMeeting).length, [entries]);
+  const shown = useMemo(
+    () => (foldPre ? entries.filter((e) => !isPreMeeting(e) || (sel && e.kind === sel.kind && e.id === sel.id)) : entries),
+    [entries, foldPre, sel],
+  );
   const recLabels = useMemo(() => makeRecLabels({ recommendations: data.recs }), [data.recs]);
   const answered = useMemo(() => new Set(data.replies.flatMap((r) => r.recommendationIds)), [data.replies]);
   const count = useMemo(() => counters(data.attendees, data.recs, answered), [data.attendees, data.recs, answered]);
@@ -103,10 +118,19 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
         } else if (e.kind === 'reply') dispatch({ type: 'reply', item: e.item });
         else dispatch({ type: 'speech', item: e.item });
       },
-      remove: (kind, id) => void removeItem(kind, id),
+      remove: (kind, id) => askRemoveRef.current(kind, id),
     };
     // removeItem reads only refs and state setters, so the first one serves for the life of the screen.
   }, []);
+
+  const askRemoveRef = useRef((kind: ItemKind, id: number) => {
+    void kind;
+    void id;
+  });
+  askRemoveRef.current = (kind, id) => {
+    const e = entries.find((x) => x.kind === kind && x.id === id);
+    if (e && !locked) setAsking(e);
+  };
 
   async function removeItem(kind: ItemKind, id: number) {
     flushAllFields();
@@ -115,6 +139,8 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
     if (!r.ok) return setError(r.error.message);
     dispatch({ type: 'drop', kind, id });
     setSel((s) => (s && s.kind === kind && s.id === id ? null : s));
+    // The cursor stays in the entry panel (not on the page body), where F2 and the undo work.
+    focusWhenShown('[data-testid="entry-empty"]');
     setUndo({
       message: `Đã xóa ${KIND_NAME[kind]}.`,
       restore: async () => {
@@ -203,9 +229,9 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }
 
   function move(step: 1 | -1) {
-    if (!entries.length) return;
-    const i = current ? entries.indexOf(current) : step === 1 ? -1 : entries.length;
-    const next = entries[Math.max(0, Math.min(entries.length - 1, i + step))];
+    if (!shown.length) return;
+    const i = current ? shown.indexOf(current) : step === 1 ? -1 : shown.length;
+    const next = shown[Math.max(0, Math.min(shown.length - 1, i + step))];
     select({ kind: next.kind, id: next.id });
     focusRow(next.kind, next.id);
   }
@@ -215,7 +241,15 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }
 
   function run(id: ShortcutId) {
+    // A locked record is read-only: moving around and the map still work, nothing that writes.
+    if (locked && !['prev', 'next', 'finish', 'map', 'escape'].includes(id)) return;
     switch (id) {
+      case 'mark':
+        if (current?.kind === 'rec') onMark(current.id, !marked.has(current.id));
+        return;
+      case 'remove':
+        if (current) setAsking(current);
+        return;
       case 'newRec':
         return void createRec('during');
       case 'newRecBefore':
@@ -259,6 +293,8 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
       if (!id) return;
       if (id === 'escape' && !mapOpenRef.current) return; // Esc elsewhere keeps its usual meaning
       if (mapOpenRef.current && id !== 'escape' && id !== 'map') return;
+      // A question is open (delete, start, end): its own keys only.
+      if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       runRef.current(id);
     };
@@ -267,15 +303,12 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }, []);
 
   async function start() {
-    flushAllFields();
-    if (!data.meeting.startTime) {
-      const u = await api.call('meeting.update', { id: meetingId, patch: { startTime: nowHHMM() } });
-      if (!u.ok) return setError(u.error.message);
-    }
-    const r = await api.call('meeting.setStatus', { id: meetingId, status: 'live' });
+    // Pending saves first (a start time typed a moment ago), then one atomic start in the core.
+    const r = await startMeeting(meetingId);
     if (!r.ok) return setError(r.error.message);
-    await saveQueue.idle();
+    dispatch({ type: 'meeting', item: r.value });
     await reload();
+    focusWhenShown('[data-testid="new-rec"]');
   }
 
   const who = current
@@ -288,16 +321,17 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
 
   return (
     <div className="live" data-testid="live">
-      {data.meeting.status === 'draft' ? (
+      <LockedNotice meeting={data.meeting} />
+      {data.meeting.status === 'draft' && !locked ? (
         <div className="banner info live-banner">
           Hội nghị chưa bắt đầu.{' '}
           <button type="button" className="primary" onClick={() => void start()} data-testid="start-meeting">
-            Bắt đầu hội nghị
+            Bắt đầu hội nghị <kbd>Alt+S</kbd>
           </button>{' '}
           <span className="small">(ghi giờ bắt đầu nếu chưa có; vẫn ghi chép được trước khi bấm)</span>
         </div>
       ) : null}
-      {data.meeting.status === 'closed' ? <div className="banner warn live-banner">Hội nghị đã kết thúc. Vẫn sửa được cho đến khi chốt biên bản.</div> : null}
+      {data.meeting.status === 'closed' && !locked ? <div className="banner warn live-banner">Hội nghị đã kết thúc. Vẫn sửa được cho đến khi chốt biên bản.</div> : null}
       {error ? (
         <div className="banner error live-banner" role="alert">
           {error}{' '}
@@ -324,8 +358,11 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
         </div>
       ) : null}
       <div className="live-cols">
-        <Timeline entries={entries} attendees={data.attendees} selected={sel} marked={marked} answered={answered} recLabels={recLabels} onSelect={onSelect} onMark={onMark} />
-        <div className="entry-col">
+        <Timeline
+          entries={shown}
+          fold={data.meeting.status === 'live' && preCount > 0 ? { count: preCount, folded: foldPre, toggle: () => setShowPre((v) => !v) } : null}
+          attendees={data.attendees} selected={sel} marked={marked} answered={answered} recLabels={recLabels} onSelect={onSelect} onMark={onMark} />
+        <LockedArea locked={locked} className="entry-col">
           <div className="entry-bar" role="toolbar" aria-label="Ghi mục mới">
             <button type="button" className="primary" onClick={() => void createRec('during')} data-testid="new-rec">
               + Kiến nghị <kbd>F2</kbd>
@@ -356,20 +393,45 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
           <div className="entry-scroll">
             <EntryPanel entry={current} attendees={data.attendees} recs={data.recs} recLabels={recLabels} ops={ops} focusOnMount={fresh} />
           </div>
-        </div>
+        </LockedArea>
         <aside className="side-col" aria-label="Điểm danh, số liệu và ảnh">
           <CounterBox c={count} />
           <SideTabs tab={sideTab} setTab={setSideTab} photoCount={data.photos.length}>
             <div hidden={sideTab !== 'roster'}>
-              <Roster attendees={data.attendees} onToggle={onToggle} />
+              <LockedArea locked={locked}>
+                <Roster attendees={data.attendees} onToggle={onToggle} />
+              </LockedArea>
             </div>
             <div hidden={sideTab !== 'photos'}>
-              <PhotoPanel meetingId={meetingId} photos={data.photos} defaultEvent={eventFor(current)} pickRef={pickRef} onSaved={onPhotoSaved} onRemove={onPhotoRemove} />
+              <LockedArea locked={locked}>
+                <PhotoPanel meetingId={meetingId} photos={data.photos} defaultEvent={eventFor(current)} pickRef={pickRef} onSaved={onPhotoSaved} onRemove={onPhotoRemove} />
+              </LockedArea>
             </div>
           </SideTabs>
         </aside>
       </div>
       {mapOpen ? <KeyboardMap onClose={() => setMapOpen(false)} /> : null}
+      {asking ? (
+        <AskDialog
+          title="Xóa mục này?"
+          confirmLabel="Xóa"
+          cancelLabel="Không xóa"
+          danger
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            const e = asking;
+            setAsking(null);
+            void removeItem(e.kind, e.id);
+          }}
+          testId="confirm-delete"
+        >
+          <p>
+            Xóa {asking.kind === 'rec' ? (recLabels.get(asking.id) ?? KIND_NAME.rec).toLowerCase() : KIND_NAME[asking.kind]}
+            {asking.kind === 'rec' && asking.item.content ? ` («${asking.item.content.slice(0, 80)}${asking.item.content.length > 80 ? '…' : ''}»)` : ''}?
+          </p>
+          <p>Ngay sau khi xóa vẫn bấm "Hoàn tác" được.</p>
+        </AskDialog>
+      ) : null}
     </div>
   );
 }

@@ -13,9 +13,11 @@ type Props = {
   recLabels: Map<number, string>;
   onSelect: (s: Sel) => void;
   onMark: (recId: number, on: boolean) => void;
+  /** The pre-meeting items folded away while the meeting is live (null: nothing to fold). */
+  fold?: { count: number; folded: boolean; toggle: () => void } | null;
 };
 
-export function Timeline({ entries, attendees, selected, marked, answered, recLabels, onSelect, onMark }: Props) {
+export function Timeline({ entries, attendees, selected, marked, answered, recLabels, onSelect, onMark, fold }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   // Keep the selected row in view when it is changed by keyboard or created off screen.
   useEffect(() => {
@@ -27,6 +29,11 @@ export function Timeline({ entries, attendees, selected, marked, answered, recLa
       <h2 className="col-title">
         Diễn biến <span className="muted small">({entries.length} mục)</span>
       </h2>
+      {fold ? (
+        <button type="button" className="tl-fold" onClick={fold.toggle} aria-expanded={!fold.folded} data-testid="tl-fold">
+          {fold.folded ? `▸ Hiện ${fold.count} mục trước hội nghị (đang thu gọn)` : `▾ Thu gọn ${fold.count} mục trước hội nghị`}
+        </button>
+      ) : null}
       {entries.length === 0 ? <p className="muted small pad">Chưa ghi gì. Bắt đầu bằng báo cáo (Alt+B) hoặc kiến nghị (F2).</p> : null}
       <ol className="tl-list" ref={listRef} data-testid="timeline">
         {entries.map((e) => (

@@ -114,16 +114,31 @@ export function timeline(d: Pick<LiveData, 'recs' | 'replies' | 'speeches'>): En
   return all.sort(bySeq);
 }
 
-export const SPEECH_LABEL: Record<Speech['kind'], string> = { opening: 'Khai mạc', report: 'Báo cáo', conclusion: 'Kết luận' };
+/** Received, or answered in writing, before the meeting: folded away on the timeline while it is live. */
+export function isPreMeeting(e: Entry): boolean {
+  if (e.kind === 'rec') return e.item.phase === 'before';
+  if (e.kind === 'reply') return e.item.kind === 'written_before';
+  return false;
+}
+
+export const SPEECH_LABEL: Record<Speech['kind'], string> = {
+  opening: 'Khai mạc',
+  report: 'Báo cáo',
+  direction: 'Phát biểu chỉ đạo',
+  remarks: 'Phát biểu',
+  conclusion: 'Kết luận',
+};
 
 export const REPLY_KIND_LABEL: Record<Reply['kind'], string> = {
   written_before: 'Đã trả lời bằng văn bản trước hội nghị',
   on_spot: 'Trả lời trực tiếp tại hội nghị',
   written_later: 'Sẽ trả lời bằng văn bản sau',
+  forwarded: 'Chuyển cơ quan có thẩm quyền, cấp trên',
 };
 
 export const PHOTO_EVENT_LABEL: Record<PhotoEvent, string> = {
   attendees: 'Quang cảnh, đại biểu dự',
+  opening: 'Khai mạc',
   report: 'Báo cáo',
   before: 'Kiến nghị trước hội nghị',
   during: 'Kiến nghị tại hội nghị',

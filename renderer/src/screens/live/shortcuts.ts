@@ -16,6 +16,8 @@ export type ShortcutId =
   | 'next'
   | 'finish'
   | 'map'
+  | 'mark'
+  | 'remove'
   | 'escape';
 
 export type Shortcut = {
@@ -37,10 +39,43 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'roster', keys: ['Alt+L'], label: 'Điểm danh: đến danh sách đại biểu (Dấu cách: có mặt / vắng)', inText: true },
   { id: 'prev', keys: ['Alt+ArrowUp'], label: 'Mục trước trên dòng thời gian', inText: true },
   { id: 'next', keys: ['Alt+ArrowDown'], label: 'Mục sau trên dòng thời gian', inText: true },
+  {
+    id: 'mark',
+    keys: ['Alt+M'],
+    label: 'Đánh dấu / bỏ đánh dấu kiến nghị đang chọn để trả lời chung: chọn bằng Alt+↑ Alt+↓, đánh dấu từng kiến nghị, rồi F3',
+    inText: true,
+  },
+  { id: 'remove', keys: ['Alt+Delete'], label: 'Xóa mục đang chọn (hỏi lại trước khi xóa; có Hoàn tác)', inText: true },
   { id: 'finish', keys: ['Control+Enter'], label: 'Xong mục này: lưu ngay và về dòng thời gian', inText: true },
   { id: 'map', keys: ['F1', '?'], label: 'Bảng phím tắt (phím ? khi con trỏ không ở trong ô chữ)', inText: true },
   { id: 'escape', keys: ['Escape'], label: 'Đóng hộp thoại, danh sách gợi ý', inText: true },
 ];
+
+/**
+ * Keys of the whole meeting, on every step: switch steps, start and end the meeting. Alt+digit and
+ * Alt+S/X are free in Chromium and Windows, and far from the letters Telex and VNI type.
+ */
+export type MeetingShortcutId = 'step1' | 'step2' | 'step3' | 'step4' | 'start' | 'end';
+
+export const MEETING_SHORTCUTS: { id: MeetingShortcutId; keys: string[]; label: string }[] = [
+  { id: 'step1', keys: ['Alt+1'], label: 'Sang bước "1. Chuẩn bị"' },
+  { id: 'step2', keys: ['Alt+2'], label: 'Sang bước "2. Trực tiếp"' },
+  { id: 'step3', keys: ['Alt+3'], label: 'Sang bước "3. Kết thúc"' },
+  { id: 'step4', keys: ['Alt+4'], label: 'Sang bước "4. Văn bản"' },
+  { id: 'start', keys: ['Alt+S'], label: 'Bắt đầu hội nghị (hỏi lại trước khi bắt đầu)' },
+  { id: 'end', keys: ['Alt+X'], label: 'Xong: kết thúc hội nghị (hỏi lại trước khi kết thúc)' },
+];
+
+export function matchMeetingShortcut(e: KeyFacts): MeetingShortcutId | null {
+  if (isComposing(e)) return null;
+  if (alt(e, 'Digit1')) return 'step1';
+  if (alt(e, 'Digit2')) return 'step2';
+  if (alt(e, 'Digit3')) return 'step3';
+  if (alt(e, 'Digit4')) return 'step4';
+  if (alt(e, 'KeyS')) return 'start';
+  if (alt(e, 'KeyX')) return 'end';
+  return null;
+}
 
 /** A key event that belongs to the input method (composition in progress): never a shortcut. */
 export function isComposing(e: Pick<KeyboardEvent, 'isComposing' | 'keyCode'>): boolean {
@@ -73,6 +108,8 @@ export function matchShortcut(e: KeyFacts, inText: boolean): ShortcutId | null {
   else if (alt(e, 'KeyL')) id = 'roster';
   else if (alt(e, 'ArrowUp')) id = 'prev';
   else if (alt(e, 'ArrowDown')) id = 'next';
+  else if (alt(e, 'KeyM')) id = 'mark';
+  else if (alt(e, 'Delete')) id = 'remove';
   else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.altKey) id = 'finish';
   else if ((e.key === 'F1' && plain(e)) || (e.key === '?' && !e.ctrlKey && !e.altKey && !e.metaKey)) id = 'map';
   else if (e.key === 'Escape') id = 'escape';

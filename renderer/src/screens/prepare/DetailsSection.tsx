@@ -24,6 +24,19 @@ export function DetailsSection({ meeting, attendees, update }: { meeting: Meetin
         <TextField label="Đối tượng đối thoại" saveKey={k('audience')} value={meeting.audience} save={(v) => save({ audience: v })} placeholder="Ví dụ: cán bộ, hội viên phụ nữ Quận" testId="f-audience" />
         <TextField label="Địa bàn" saveKey={k('locality')} value={meeting.locality} save={(v) => save({ locality: v })} placeholder="Ví dụ: quận Bắc Từ Liêm" testId="f-locality" />
         <TextField label="Địa điểm" saveKey={k('location')} value={meeting.location} save={(v) => save({ location: v })} placeholder="Ví dụ: Hội trường UBND Quận" testId="f-location" />
+        {/* In the order they are typed: the title (suggested from the fields above) comes
+            before the date and the time, not after the secretary's name. */}
+        <div className="span-2">
+        <TextField label="Tên hội nghị" saveKey={k('title')} value={meeting.title} save={(v) => save({ title: v })} multiline rows={2} max={1000} testId="f-title" />
+        {suggestion && suggestion !== meeting.title ? (
+          <p className="suggest">
+            Gợi ý: <em>{suggestion}</em>{' '}
+            <button type="button" className="link" onClick={() => void save({ title: suggestion })} data-testid="use-title">
+              Dùng tên này
+            </button>
+          </p>
+        ) : null}
+        </div>
         <div className="grid-3">
           <DateField label="Ngày họp" saveKey={k('date')} value={meeting.date} save={(v) => save({ date: v })} testId="f-date" />
           <TimeField label="Giờ bắt đầu" saveKey={k('startTime')} value={meeting.startTime} save={(v) => save({ startTime: v })} testId="f-start" />
@@ -41,15 +54,6 @@ export function DetailsSection({ meeting, attendees, update }: { meeting: Meetin
           <TextField label="Thư ký (người ghi biên bản)" saveKey={k('secretary')} value={meeting.secretary} save={(v) => save({ secretary: v })} testId="f-secretary" />
         </div>
       </div>
-      <TextField label="Tên hội nghị" saveKey={k('title')} value={meeting.title} save={(v) => save({ title: v })} multiline rows={2} max={1000} testId="f-title" />
-      {suggestion && suggestion !== meeting.title ? (
-        <p className="suggest">
-          Gợi ý: <em>{suggestion}</em>{' '}
-          <button type="button" className="link" onClick={() => void save({ title: suggestion })} data-testid="use-title">
-            Dùng tên này
-          </button>
-        </p>
-      ) : null}
     </section>
   );
 }

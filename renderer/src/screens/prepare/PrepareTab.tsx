@@ -14,6 +14,7 @@ import { RosterSection } from './RosterSection';
 import { GroupsSection } from './GroupsSection';
 import { PreRecsSection } from './PreRecsSection';
 import { useUndo } from './undo';
+import { LockedArea, LockedNotice } from '../../components/LockedNotice';
 import './prepare.css';
 
 export type Update = (fn: (r: MeetingRecord) => MeetingRecord) => void;
@@ -64,15 +65,13 @@ export function PrepareTab({ record, reload }: MeetingTabProps) {
   const locked = rec.meeting.locked;
   return (
     <div className="prepare">
-      {locked ? (
-        <div className="banner warn" role="status">
-          Biên bản của hội nghị này đã được chốt nên không sửa được. Muốn sửa, hãy mở khóa và ghi lý do.
-        </div>
-      ) : null}
+      <LockedNotice meeting={rec.meeting} />
+      <LockedArea locked={locked}>
       <DetailsSection meeting={rec.meeting} attendees={rec.attendees} update={update} />
       <RosterSection meetingId={rec.meeting.id} attendees={rec.attendees} update={update} showUndo={show} onImported={syncNow} />
       <GroupsSection meetingId={rec.meeting.id} groups={rec.groups} update={update} showUndo={show} />
       <PreRecsSection meetingId={rec.meeting.id} recommendations={rec.recommendations} replies={rec.replies} update={update} showUndo={show} onImported={syncNow} />
+      </LockedArea>
       {bar}
     </div>
   );

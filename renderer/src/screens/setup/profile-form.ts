@@ -12,6 +12,7 @@ export const PARTY_DOC_CODE = 'BB/QU';
 
 export const EMPTY_PROFILE: OrgProfile = {
   issuingBody: '',
+  level: 'commune',
   parentBody: '',
   isParty: false,
   docCode: STATE_DOC_CODE,

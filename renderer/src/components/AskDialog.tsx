@@ -1,5 +1,5 @@
-// A modal question with Vietnamese buttons, optionally asking for a short text (the reason for an
-// unlock). A native <dialog>: Esc cancels, focus stays inside, and it works from the keyboard alone.
+// A modal question with Vietnamese buttons (documents, live screen, Home, meeting keys), optionally
+// asking for a short text (the reason for an unlock). A native <dialog>: Esc cancels, focus stays inside, and it works from the keyboard alone.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 type Props = {
@@ -9,7 +9,7 @@ type Props = {
   cancelLabel?: string;
   /** Ask for a text; the confirm button stays disabled until it has some. */
   input?: { label: string; placeholder?: string };
-  /** The confirm button is the dangerous choice: focus starts on "Hủy". */
+  /** The confirm button is the dangerous choice: focus starts on "Hủy" and the button is red. */
   danger?: boolean;
   onConfirm: (text: string) => void;
   onCancel: () => void;
@@ -21,9 +21,21 @@ export function AskDialog(p: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const done = useRef(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = ref.current;
+    // Whoever opened the dialog gets the cursor back when it closes, so the keyboard flow goes on
+    // where it was instead of falling to the page body.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
+    // showModal() focuses the first button; a dangerous question starts on "Hủy" instead, so an
+    // Enter pressed out of habit answers "no".
+    if (p.danger && !p.input) cancelRef.current?.focus();
+    return () => {
+      if (before?.isConnected && document.activeElement === document.body) before.focus();
+    };
+    // Once, on opening; the props of an open question do not change what has the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const confirm = () => {
     if (p.input && !text.trim()) return;
@@ -65,10 +77,10 @@ export function AskDialog(p: Props) {
         </div>
       ) : null}
       <div className="dialog-actions">
-        <button type="button" className="primary" onClick={confirm} disabled={!!p.input && !text.trim()} autoFocus={!p.input && !p.danger} data-testid={p.testId ? `${p.testId}-ok` : undefined}>
+        <button type="button" className={p.danger ? 'danger' : 'primary'} onClick={confirm} disabled={!!p.input && !text.trim()} autoFocus={!p.input && !p.danger} data-testid={p.testId ? `${p.testId}-ok` : undefined}>
           {p.confirmLabel}
         </button>
-        <button type="button" onClick={() => ref.current?.close()} autoFocus={!p.input && p.danger} data-testid={p.testId ? `${p.testId}-cancel` : undefined}>
+        <button type="button" ref={cancelRef} onClick={() => ref.current?.close()} autoFocus={!p.input && p.danger} data-testid={p.testId ? `${p.testId}-cancel` : undefined}>
           {p.cancelLabel ?? 'Hủy'}
         </button>
       </div>

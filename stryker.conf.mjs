@@ -1,0 +1,82 @@
+// Mutation testing (`npm run mutants`): Stryker changes one small thing in the code at a time and
+// runs the Vitest tests related to that file; a mutant that no test notices is a break that
+// would ship unnoticed. Not part of `npm test` (minutes per module). Run one module at a time:
+//   npm run mutants -- --mutate electron/shared/vi/fold.ts
+// Each module keeps its own incremental file, so a re-run only tests what changed since.
+// Results and how to read them: docs/testing.md, "Mutation testing".
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+// The modules that carry the app's promises (the default set when no --mutate is given).
+const promiseModules = [
+  'electron/shared/vi/fold.ts',
+  'electron/shared/people-search.ts',
+  'electron/core/registry.ts',
+  'electron/core/search/search.ts',
+  'electron/core/documents/docx-minutes.ts',
+  'electron/core/meeting-file/*.ts',
+  'electron/core/backup/*.ts',
+];
+
+// The --mutate argument (if any) names the incremental file and the report, so that runs of
+// different modules do not overwrite each other's results.
+function mutateArg() {
+  const argv = process.argv;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--mutate' || argv[i] === '-m') return argv[i + 1];
+    if (argv[i]?.startsWith('--mutate=')) return argv[i].slice('--mutate='.length);
+  }
+  return undefined;
+}
+const slug = (mutateArg() ?? 'all').replace(/\.ts\b/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+// The TypeScript checker drops mutants that do not compile. It refuses to start when the project
+// has any type error, and with several people editing at once some unrelated file often has one;
+// so it checks only the mutated files and what they import (a generated tsconfig whose `files`
+// are the mutated modules), which is where a mutant's type error shows.
+const mutated = (mutateArg() ?? promiseModules.join(',')).split(',').map((f) => f.replace(/:.*$/, ''));
+mkdirSync('.stryker-tsconfig', { recursive: true });
+const tsconfigFile = `.stryker-tsconfig/${slug}.json`;
+writeFileSync(
+  tsconfigFile,
+  `${JSON.stringify({ extends: '../tsconfig.node.json', include: mutated.filter((f) => f.includes('*')).map((f) => `../${f}`), files: mutated.filter((f) => !f.includes('*')).map((f) => `../${f}`) }, null, 2)}\n`,
+);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts', related: true },
+  checkers: ['typescript'],
+  tsconfigFile,
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: promiseModules,
+  // The machine's two cores are shared: one or two test processes at most.
+  concurrency: 1,
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: `reports/mutation/incremental/${slug}.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${slug}.html` },
+  jsonReporter: { fileName: `reports/mutation/${slug}.json` },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  // The sandbox is a copy of the repo: leave out build output, test artefacts and reports
+  // (node_modules is linked, not copied).
+  ignorePatterns: [
+    'out',
+    'dist',
+    'coverage',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'tests/artifacts',
+    'bench/tmp',
+    'native',
+    '.thuky-data',
+    '.stryker-tmp',
+  ],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  // Real SQLite and real docx: a test takes seconds, not milliseconds.
+  timeoutMS: 60_000,
+  timeoutFactor: 2,
+  thresholds: { high: 90, low: 85, break: null },
+};
