@@ -4,7 +4,7 @@
 //   npm run mutants -- --mutate electron/shared/vi/fold.ts
 // Each module keeps its own incremental file, so a re-run only tests what changed since.
 // Results and how to read them: docs/testing.md, "Mutation testing".
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 // The modules that carry the app's promises (the default set when no --mutate is given).
 const promiseModules = [
@@ -17,6 +17,19 @@ const promiseModules = [
   'electron/core/backup/*.ts',
 ];
 
+// The test files that carry each module's promises. A module run uses only these (Stryker's
+// `testFiles`): the score then says what the module's own tests catch, and a test elsewhere that
+// is red while someone works on it does not stop the run. `--testFiles` on the command line
+// overrides; a run without --mutate uses every related test.
+const moduleTests = {
+  'electron/shared/vi/fold.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/integration/mutants/search-order.test.ts'],
+  'electron/shared/people-search.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/unit/mutants/people-search.test.ts', 'tests/integration/mutants/search-order.test.ts'],
+  'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts'],
+  'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
+  'electron/core/documents/docx-minutes.ts': ['tests/integration/mutants/minutes-docx.test.ts', 'tests/integration/documents/revision.test.ts'],
+  'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts'],
+};
+
 // The --mutate argument (if any) names the incremental file and the report, so that runs of
 // different modules do not overwrite each other's results.
 function mutateArg() {
@@ -26,6 +39,11 @@ function mutateArg() {
     if (argv[i]?.startsWith('--mutate=')) return argv[i].slice('--mutate='.length);
   }
   return undefined;
+}
+function testFilesFor(mutate) {
+  if (!mutate || process.argv.some((a) => a === '--testFiles' || a === '-t' || a.startsWith('--testFiles='))) return undefined;
+  const files = mutate.split(',').flatMap((m) => moduleTests[m.replace(/:.*$/, '')] ?? []);
+  return files.length > 0 ? [...new Set(files)].filter((f) => existsSync(f)) : undefined;
 }
 const slug = (mutateArg() ?? 'all').replace(/\.ts\b/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -49,6 +67,7 @@ export default {
   tsconfigFile,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: promiseModules,
+  ...(testFilesFor(mutateArg()) ? { testFiles: testFilesFor(mutateArg()) } : {}),
   // The machine's two cores are shared: one or two test processes at most.
   concurrency: 1,
   coverageAnalysis: 'perTest',

@@ -7,7 +7,9 @@
 // silent in-memory one), and how input files are read (no hang on a FIFO or /dev/zero).
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createCore, type Core } from '../core/app';
+import { nativeOptions } from '../core/db/open';
 import { backupDir, createBackup, listBackups, parseBackupName, type BackupInfo } from '../core/backup/backups';
 import { restoreFromFile } from '../core/backup/restore';
 import { UserError } from '../shared/result';
@@ -35,6 +37,7 @@ export function openCliCore(dataDir: string, command: string): Core {
   } catch (e) {
     if (!(e instanceof UserError) || e.code !== 'locked' || !READ_ONLY_COMMANDS.has(command)) throw e;
     core = createCore({ dataDir, mode: 'cli', command, log: () => undefined, db: { readonly: true } });
+    if (command === 'export' && core.health.state === 'ok') useSnapshot(core);
   }
   if (core.health.state !== 'ok' && !RECOVERY_COMMANDS.has(command)) {
     const message = core.health.message;
@@ -42,6 +45,19 @@ export function openCliCore(dataDir: string, command: string): Core {
     throw new UserError('db_corrupt', `${message}\nXem các bản sao lưu: thuky backups; khôi phục bản mới nhất: thuky restore TÊN_BẢN.`);
   }
   return core;
+}
+
+/**
+ * Exporting a document saves its generated draft first; with the file read-only (another program
+ * writes) that save goes to a private in-memory copy taken in one read transaction, so the export
+ * works and the real file is never written.
+ */
+function useSnapshot(core: Core): void {
+  const file = core.ctx.db;
+  const snapshot = new Database(file.serialize(), nativeOptions());
+  snapshot.pragma('foreign_keys = ON');
+  file.close();
+  core.ctx.db = snapshot;
 }
 
 export type AdminOutput = { value: unknown; text: string };

@@ -3,6 +3,8 @@
 //   thuky search QUERY [--data DIR] [--json]
 //   thuky import FILE [--data DIR] [--json]
 //   thuky export ID --format meeting|article|minutes|summary|article-html|article-text --out PATH
+//   thuky import-record FILE.json [--data DIR] [--json]     (a meeting record v1/v2 → a meeting)
+//   thuky profile --json | --set FILE.json                    (the office profile, for many laptops alike)
 //   thuky backup | backups | restore FILE   (electron/cli/admin.ts)
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,12 +16,34 @@ import { UserError } from '../shared/result';
 import { exportDocument, type DocExportFormat } from './export-docs';
 import { ADMIN_COMMANDS, ADMIN_USAGE, openCliCore, readInputFile, runAdmin } from './admin';
 import { LIMITS } from '../shared/limits';
+import { RECORD_MAX_BYTES } from '../core/records/import';
+
+/** UTF-8 text of a JSON file the user gave; a wrong file is a Vietnamese message, never a stack. */
+function decodeRecordText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError('record_invalid', 'Tệp không phải văn bản UTF-8. Hãy chọn đúng tệp .json (lưu dạng UTF-8). Chưa có gì được ghi vào dữ liệu.');
+  }
+}
+
+function parseJsonFile(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(decodeRecordText(bytes).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError('validation', `${what} không phải JSON hợp lệ. Hãy kiểm tra tệp (mở bằng trình soạn thảo văn bản). Chưa có gì được ghi.`);
+  }
+}
 
 const USAGE = `Cách dùng: thuky <lệnh> [tham số] [--data THƯ_MỤC] [--json]
   list                          liệt kê các hội nghị
   search TỪ_KHÓA                tìm trong mọi hội nghị (gõ không dấu cũng được)
   import TỆP                    nhập một tệp hội nghị (.thukyhn), in mã hội nghị mới
   export MÃ --format meeting|article|minutes|summary|article-html|article-text --out TỆP
+  import-record TỆP.json        nhập một bản ghi hội nghị (meeting-record v1/v2), in mã hội nghị mới
+  profile [--json]              in thông tin cơ quan (tên, cấp, ký hiệu, kiểu trình bày)
+  profile --set TỆP.json        ghi thông tin cơ quan từ tệp JSON (kiểm tra như màn hình Thiết lập)
 ${ADMIN_USAGE}`;
 
 const FORMATS = ['meeting', 'article', 'minutes', 'summary', 'article-html', 'article-text'] as const;
@@ -39,7 +63,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        set: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     return { code: 2, stdout: '', stderr: `${(e as Error).message}\n${USAGE}\n` };
@@ -73,6 +104,23 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const bytes = readInputFile(arg, LIMITS.meetingFileBytes, 'Tệp hội nghị');
         const m = await call(core, 'meetingFile.import', { fileName: path.basename(arg), dataBase64: bytes.toString('base64') });
         return out({ id: m.id, title: m.title }, String(m.id));
+      }
+      case 'import-record': {
+        if (!arg) throw new UserError('usage', 'Hãy chỉ ra tệp bản ghi cần nhập, ví dụ: thuky import-record hoi-nghi.json');
+        const bytes = readInputFile(arg, RECORD_MAX_BYTES, 'Tệp bản ghi');
+        const json = decodeRecordText(bytes);
+        const m = await call(core, 'record.import', { json });
+        return out({ id: m.id, title: m.title }, String(m.id));
+      }
+      case 'profile': {
+        if (values.set) {
+          const parsedJson = parseJsonFile(readInputFile(values.set, 1024 * 1024, 'Tệp thông tin cơ quan'), 'Tệp thông tin cơ quan');
+          const saved = await call(core, 'profile.save', parsedJson as ChannelInput<'profile.save'>);
+          return out(saved, `Đã lưu thông tin cơ quan: ${saved.issuingBody}`);
+        }
+        const p = await call(core, 'profile.get', {});
+        if (!p) return out(null, 'Chưa có thông tin cơ quan. Ghi bằng: thuky profile --set co-quan.json');
+        return out(p, JSON.stringify(p, null, 2));
       }
       case 'export': {
         const id = Number(arg);

@@ -2,7 +2,7 @@
 // handlers. Electron's main process, the browser-mode server and the CLI all start here, so the
 // three never diverge.
 import type { Database } from 'better-sqlite3';
-import { dbPathFor, type OpenOptions } from './db/open';
+import { dbPathFor, useNativeBinding, type OpenOptions } from './db/open';
 import { openWithHealth, type Health } from './health';
 import { backupHandlers } from './handlers/backup';
 import type { RestoreOptions } from './backup/restore';
@@ -48,6 +48,7 @@ export type CoreOptions = {
  */
 export function createCore(opts: CoreOptions): Core {
   const dbPath = dbPathFor(opts.dataDir);
+  useNativeBinding(opts.db?.nativeBinding);
   const lock = opts.db?.readonly ? null : acquireDataLock(opts.dataDir, opts.mode, { command: opts.command ?? '', ...(opts.now ? { now: opts.now } : {}) });
   let opened: ReturnType<typeof openWithHealth>;
   try {

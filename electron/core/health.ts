@@ -6,7 +6,7 @@ import { UserError } from '../shared/result';
 import type { Health as HealthView } from '../shared/contract';
 import { MIGRATIONS } from './db/migrations';
 import { migrate } from './db/migrate';
-import { nativeOptions, openDatabase, rememberNativeBinding, type OpenOptions } from './db/open';
+import { nativeOptions, openDatabase, type OpenOptions } from './db/open';
 import { listBackups } from './backup/backups';
 
 /** What the start-up check found. The renderer shows the recovery screen unless state is 'ok'. */
@@ -18,9 +18,8 @@ export type Health = Omit<HealthView, 'backups'>;
  * database, and reports 'corrupt' so the user can restore a backup or read what is left.
  */
 export function openWithHealth(file: string, opts: OpenOptions = {}): { db: Db; health: Health } {
-  rememberNativeBinding(opts.nativeBinding);
   const missing = missingWithBackups(file);
-  if (missing) return { db: placeholderDb(), health: { state: 'corrupt', readOnly: false, message: missing } };
+  if (missing) return { db: placeholderDb(opts.nativeBinding), health: { state: 'corrupt', readOnly: false, message: missing } };
   try {
     return { db: openDatabase(file, { ...opts, check: true }), health: { state: 'ok', readOnly: false, message: '' } };
   } catch (e) {
@@ -40,13 +39,13 @@ export function openWithHealth(file: string, opts: OpenOptions = {}): { db: Db; 
       }
     }
     const readOnly = db !== null;
-    return { db: db ?? placeholderDb(), health: { state: 'corrupt', readOnly, message: e.message } };
+    return { db: db ?? placeholderDb(opts.nativeBinding), health: { state: 'corrupt', readOnly, message: e.message } };
   }
 }
 
 /** An empty database in memory, so the core answers (health, backups, restore) while nothing real is open. */
-function placeholderDb(): Db {
-  const db = new Database(':memory:', nativeOptions());
+function placeholderDb(nativeBinding?: string): Db {
+  const db = new Database(':memory:', nativeBinding ? { nativeBinding } : nativeOptions());
   migrate(db, MIGRATIONS);
   return db;
 }

@@ -103,7 +103,11 @@ export function acquireDataLock(dataDir: string, program: LockProgram, opts: Acq
     mkdirSync(dataDir, { recursive: true });
     db = new Database(lockPathFor(dataDir), { timeout: 0, ...nativeOptions() });
   } catch (e) {
-    throw new UserError('db_unreachable', `Không mở được thư mục dữ liệu ${dataDir} (${(e as { code?: string }).code ?? 'lỗi'}: không có quyền ghi hoặc ổ đĩa không truy cập được). Hãy kiểm tra ổ đĩa hoặc chọn thư mục dữ liệu khác.`);
+    const code = (e as { code?: string }).code ?? '';
+    if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EEXIST'].includes(code))
+      throw new UserError('db_unreachable', `Không mở được thư mục dữ liệu ${dataDir} (không có quyền ghi hoặc ổ đĩa không truy cập được). Hãy kiểm tra ổ đĩa hoặc chọn thư mục dữ liệu khác.`);
+    // Not the folder: typically the SQLite native module itself (see docs/native-modules.md).
+    throw new UserError('db_open_failed', `Không mở được cơ sở dữ liệu (${(e as Error).message}). Dữ liệu được giữ nguyên.`);
   }
   try {
     // The rollback journal, never WAL: a WAL side file would let readers in and share the lock.

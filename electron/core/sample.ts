@@ -1,20 +1,27 @@
-// The sample meeting shipped with the app: the seed meeting of Bắc Từ Liêm, 18/10/2019, for a new
-// user to explore and then delete. One implementation for the first-run screen ('sample.load')
-// and the CLI (`npm run demo`).
+// The sample meetings shipped with the app, as meeting records (the same format `thuky import-record`
+// reads): the seed meeting of Bắc Từ Liêm, 18/10/2019 (a quận, before the two-tier reform: history),
+// and a commune meeting of 2025 (xã Chí Minh). A new user explores one and then deletes it. One
+// implementation for the first-run screen ('sample.load') and the CLI (`npm run demo`).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Meeting, OrgProfile } from '../shared/domain';
+import type { Meeting, OrgProfile, SampleName } from '../shared/domain';
 import { DEFAULT_STYLE } from '../shared/domain';
 import { UserError } from '../shared/result';
 import { nowIso, type CoreContext } from './context';
-import { checkMeetingFile, writeMeeting } from './meeting-file/import';
+import { writeMeeting } from './meeting-file/import';
+import { checkRecord, parseRecordText } from './records/import';
 import { getMeeting } from './repo/meetings';
 import { markSampleMeeting, sampleMeetingIds } from './repo/sample';
 
-/** The sample meeting (built by scripts/make-sample.ts from the seed), relative to the app folder. */
-export const SAMPLE_FILE = 'resources/sample/bac-tu-liem-2019.thukyhn';
+/** The default sample meeting's record, relative to the app folder. */
+export const SAMPLE_FILE = 'resources/sample/bac-tu-liem-2019.json';
+/** Every sample, by the name the first-run screen and `npm run demo -- --sample` use. */
+export const SAMPLE_FILES: Record<SampleName, string> = {
+  'bac-tu-liem-2019': SAMPLE_FILE,
+  'chi-minh-2025': 'resources/sample/chi-minh-2025.json',
+};
 
 /** The organisation of the sample meeting, set on first demo load when no profile exists. */
 export const SAMPLE_PROFILE: OrgProfile = {
@@ -35,7 +42,8 @@ export const SAMPLE_PROFILE: OrgProfile = {
  * <resources>/resources/ by electron-builder's extraResources), and the core worker is not told
  * the app folder; walking up from this module finds the file in all three without asking main.
  */
-export function findSampleFile(): string {
+export function findSampleFile(name: SampleName = 'bac-tu-liem-2019'): string {
+  const SAMPLE_FILE = SAMPLE_FILES[name];
   const tried: string[] = [];
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
@@ -56,11 +64,11 @@ export function findSampleFile(): string {
  * Loads the sample meeting and marks it as the sample (repo/sample.ts). When a sample is already
  * there (not deleted), that one is returned: pressing the button twice must not make two.
  */
-export async function loadSampleMeeting(ctx: Pick<CoreContext, 'db' | 'now'>, file?: string): Promise<Meeting> {
+export async function loadSampleMeeting(ctx: Pick<CoreContext, 'db' | 'now'>, name: SampleName = 'bac-tu-liem-2019', file?: string): Promise<Meeting> {
   const existing = sampleMeetingIds(ctx.db)[0];
   if (existing !== undefined) return getMeeting(ctx.db, existing);
-  const checked = await checkMeetingFile(await readFile(file ?? findSampleFile()));
   const at = nowIso(ctx);
+  const checked = await checkRecord(parseRecordText(await readFile(file ?? findSampleFile(name))), at);
   // writeMeeting's own transaction becomes a savepoint: the meeting and its mark commit together.
   return ctx.db.transaction(() => {
     const m = writeMeeting(ctx.db, at, checked);

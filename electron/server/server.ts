@@ -16,6 +16,8 @@ export type WebServerOptions = { registry: Registry; rendererDir: string; token:
 // Base64 of the largest meeting file, plus room for the JSON around it.
 const MAX_BODY = Math.ceil((LIMITS.meetingFileBytes * 4) / 3) + 64 * 1024;
 
+const MAX_HEADER_BYTES = 1024 * 1024;
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -71,7 +73,10 @@ export function parseUrl(target: string | undefined): ParsedUrl | null {
 
 export function createWebServer(opts: WebServerOptions): Server {
   let port = opts.port ?? 0;
-  const server = createServer((req, res) => {
+  // Any other server on 127.0.0.1 can set cookies that the browser then sends here too (cookies
+  // ignore the port): up to ~180 of 4 KB each in Chromium. With Node's default 16 KB header limit
+  // that would be a 431 on every request, a locked-out app; loopback can afford 1 MB of headers.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     void handle(req, res).catch(() => {
       if (res.headersSent) res.destroy();
       else send(res, 500, 'Lỗi máy chủ nội bộ.');

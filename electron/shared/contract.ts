@@ -26,6 +26,8 @@ import {
   NAME_STYLES,
   SESSIONS,
   UNIT_LEVELS,
+  SAMPLE_NAMES,
+  type SampleName,
   PHASES,
   PHOTO_EVENTS,
   PRESENCES,
@@ -34,6 +36,7 @@ import {
   SPEECH_KINDS,
 } from './domain';
 import { LIMITS } from './limits';
+import { TEMPLATE_IDS, type TemplateId } from './templates';
 import { COUNT_LABELS } from './labels';
 import { directions, hhmm, id, isoDate, requiredText, text, titles } from './schemas';
 import type { Result } from './result';
@@ -71,7 +74,7 @@ export const ProfileInput = z.object({
     dateStyle: z.enum(DATE_STYLES, { error: 'Kiểu ghi ngày cần là ngay, plain, dash hoặc long.' }).default('ngay'),
     dateYear: z.boolean().default(true),
     padDayMonth: z.boolean().default(false),
-    nameStyle: z.enum(NAME_STYLES, { error: 'Kiểu ghi tên cần là dash, comma hoặc title-first.' }).default('dash'),
+    nameStyle: z.enum(NAME_STYLES, { error: 'Kiểu ghi tên cần là dash, hyphen, comma hoặc title-first.' }).default('dash'),
   }),
 });
 
@@ -212,8 +215,8 @@ export const contract = {
   'meeting.list': channel<Schema<{ limit?: number }>, MeetingSummary[]>(
     z.object({ limit: z.number().int().min(1).max(10_000).optional() }),
   ),
-  'meeting.create': channel<Schema<{ copyFromId?: number; fields?: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
-    z.object({ copyFromId: id('Hội nghị mẫu').optional(), fields: MeetingFields.partial().optional() }),
+  'meeting.create': channel<Schema<{ copyFromId?: number; template?: TemplateId; fields?: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
+    z.object({ copyFromId: id('Hội nghị mẫu').optional(), template: z.enum(TEMPLATE_IDS).optional(), fields: MeetingFields.partial().optional() }),
   ),
   'meeting.get': channel<typeof ById, MeetingRecord>(ById),
   'meeting.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
@@ -374,7 +377,7 @@ export const contract = {
   // cannot read resources/ from disk, so the core loads it; the mark that says "this is the
   // sample" is an audit entry (electron/core/repo/sample.ts), not a column. ----
   /** Loads the sample meeting, or returns the one already loaded (never two). */
-  'sample.load': channel<typeof Empty, Meeting>(Empty),
+  'sample.load': channel<Schema<{ name?: SampleName }>, Meeting>(z.object({ name: z.enum(SAMPLE_NAMES).optional() })),
   /** Ids of the sample meetings not deleted, for the "Mẫu" mark on the Home list. */
   'sample.ids': channel<typeof Empty, number[]>(Empty),
   /** A meeting record (JSON text, format meeting-record/1 or /2) becomes a new meeting; nothing is written on any error. */

@@ -70,6 +70,14 @@ export type GroupRole = (typeof GROUP_ROLES)[number];
 export const PHOTO_EVENTS = ['attendees', 'opening', 'report', 'before', 'during', 'replies', 'conclusion', 'other'] as const;
 export type PhotoEvent = (typeof PHOTO_EVENTS)[number];
 
+/** The sample meetings shipped with the app: a quận in 2019 (history) and a xã in 2025 (two tiers). */
+export const SAMPLE_NAMES = ['bac-tu-liem-2019', 'chi-minh-2025'] as const;
+export type SampleName = (typeof SAMPLE_NAMES)[number];
+export const SAMPLE_LABELS: Record<SampleName, string> = {
+  'bac-tu-liem-2019': 'Quận Bắc Từ Liêm, 18/10/2019 (trước khi bỏ cấp quận)',
+  'chi-minh-2025': 'Xã Chí Minh, thành phố Hải Phòng, 30/11/2025',
+};
+
 export const DOC_KINDS = ['article', 'minutes', 'summary'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
@@ -86,13 +94,13 @@ export type HouseStyle = {
   dateYear: boolean;
   /** "24/08/2018" (true) or "24/8/2018"; apart from the padding of counts. */
   padDayMonth: boolean;
-  /** How a person is named in the article: "Họ Tên – Chức danh", "Họ Tên, Chức danh" or "Chức danh Họ Tên". */
+  /** How a person is named in the article: "Họ Tên – Chức danh" (dash), "Họ Tên - Chức danh" (hyphen), "Họ Tên, Chức danh" (comma) or "Chức danh Họ Tên" (title-first). */
   nameStyle: NameStyle;
 };
 
 export const DATE_STYLES = ['ngay', 'plain', 'dash', 'long'] as const;
 export type DateStyle = (typeof DATE_STYLES)[number];
-export const NAME_STYLES = ['dash', 'comma', 'title-first'] as const;
+export const NAME_STYLES = ['dash', 'hyphen', 'comma', 'title-first'] as const;
 export type NameStyle = (typeof NAME_STYLES)[number];
 
 /**

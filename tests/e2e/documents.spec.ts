@@ -16,7 +16,7 @@ import type { Result } from '../../electron/shared/result';
 
 const TOKEN = process.env.THUKY_WEB_TOKEN ?? '';
 const ARTIFACTS = path.resolve('tests/artifacts');
-const SAMPLE = path.resolve('resources/sample/bac-tu-liem-2019.thukyhn');
+const SAMPLE = path.resolve('resources/sample/bac-tu-liem-2019.json');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'thuky-docs-e2e-'));
 
 async function call<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
@@ -26,10 +26,10 @@ async function call<C extends Channel>(page: Page, channel: C, input: ChannelInp
   return r.value;
 }
 
-/** Imports the sample meeting file, as "Mở tệp hội nghị" would, and returns its id. */
+/** Imports the sample meeting's record, as "Nhập bản ghi hội nghị" would, and returns its id. */
 async function importSample(page: Page): Promise<number> {
   await openApp(page);
-  const m = await call(page, 'meetingFile.import', { fileName: 'bac-tu-liem-2019.thukyhn', dataBase64: readFileSync(SAMPLE).toString('base64') });
+  const m = await call(page, 'record.import', { json: readFileSync(SAMPLE, 'utf8') });
   return m.id;
 }
 

@@ -396,6 +396,24 @@ test('every shortcut on the keyboard map works', async ({ page }) => {
       await page.keyboard.press(key);
       await expect.poll(selectedKey).not.toBe(before);
     },
+    mark: async (key) => {
+      await page.locator('.tl-row.tl-rec .tl-main').first().click();
+      const box = page.locator('.tl-row.tl-rec .tl-mark input').first();
+      const was = await box.isChecked();
+      await page.keyboard.press(key);
+      await expect(box).toBeChecked({ checked: !was });
+      await page.keyboard.press(key);
+      await expect(box).toBeChecked({ checked: was });
+    },
+    remove: async (key) => {
+      // Asks first; "Không xóa" is the default answer.
+      const n = await rows.count();
+      await page.keyboard.press(key);
+      await expect(page.getByTestId('confirm-delete')).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('confirm-delete')).toHaveCount(0);
+      await expect(rows).toHaveCount(n);
+    },
     finish: async (key) => {
       await page.keyboard.press('F2');
       await page.getByTestId('rec-content').click();

@@ -7,4 +7,5 @@ export function tempDir(prefix = 'thuky-test-'): string {
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const SAMPLE_PATH = path.join(REPO_ROOT, 'resources', 'sample', 'bac-tu-liem-2019.thukyhn');
+/** A version-1 meeting file of the sample meeting (made before format 2), kept to prove old files still import. */
+export const SAMPLE_PATH = path.join(REPO_ROOT, 'tests', 'fixtures', 'meeting-files', 'bac-tu-liem-2019-v1.thukyhn');

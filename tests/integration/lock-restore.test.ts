@@ -4,7 +4,8 @@
 // read-only CLI commands still work; a restore through the holder keeps the file sound and every
 // write acknowledged after it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,15 +66,26 @@ function startRefusedServer(dataDir: string): Promise<{ code: number | null; std
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
 }
 
-async function api<T>(server: Server, channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.base}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-thuky-token': TOKEN },
-    body: JSON.stringify(input),
+/**
+ * One API call on its own connection: the test blocks in spawnSync for seconds, long enough for
+ * the server to drop an idle keep-alive socket that fetch would then try to reuse.
+ */
+function api<T>(server: Server, channel: string, input: unknown): Promise<T> {
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.base}/api/${channel}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'x-thuky-token': TOKEN, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        const r = JSON.parse(text) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+        if (r.ok) resolve(r.value);
+        else reject(new Error(`${channel}: ${r.error.code}: ${r.error.message}`));
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
   });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
-  return r.value;
 }
 
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -134,6 +146,16 @@ describe('one writer per data folder, across processes', () => {
     const backups = cli('backups', '--json', '--data', dir);
     expect(backups.code).toBe(0);
     expect((JSON.parse(backups.stdout) as { fileName: string }[]).map((x) => x.fileName)).toContain(backup.fileName);
+
+    // Export works too: a document export saves its draft into a private snapshot, never the file.
+    const docx = path.join(dir, 'bien-ban.docx');
+    const exported = cli('export', String(before.id), '--format', 'minutes', '--out', docx, '--data', dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(cli('export', String(before.id), '--format', 'meeting', '--out', path.join(dir, 'hn.thukyhn'), '--data', dir).code).toBe(0);
+    const peek = new Database(path.join(dir, 'thuky.sqlite3'), { readonly: true });
+    expect(peek.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });
+    peek.close();
 
     // The restore, through the holder: it says what it restored.
     const restored = await api<{ keptAside: string; message: string }>(a, 'backup.restore', { fileName: backup.fileName });

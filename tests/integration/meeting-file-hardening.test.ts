@@ -9,6 +9,8 @@ import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openArchive } from '../../electron/core/meeting-file/archive';
+import { checkMeetingFile } from '../../electron/core/meeting-file/import';
+import { UserError } from '../../electron/shared/result';
 import { tempCore, REPO_ROOT, SAMPLE_PATH, type TestCore } from '../helpers/core';
 import { fingerprint } from '../helpers/fingerprint';
 
@@ -238,6 +240,29 @@ describe('a damaged copy', () => {
     }
     expect(refusedAll).toBe(true);
     expect(meetingCount()).toBe(0);
+  });
+
+  it('random damage to the headers and JSON (400 files) is always a damaged-file message, never "internal"', async () => {
+    const original = readFileSync(SAMPLE_PATH);
+    const reference = JSON.stringify((await checkMeetingFile(original)).data);
+    let seed = 42;
+    const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const messages = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const b = new Uint8Array(original);
+      // 1–4 bytes, in the first 6 KB (local headers, manifest, meeting.json) or the last 1 KB (directory).
+      for (let k = 1 + Math.floor(rnd() * 4); k > 0; k--) b[rnd() < 0.5 ? Math.floor(rnd() * 6000) : b.length - 1 - Math.floor(rnd() * 1000)] = Math.floor(rnd() * 256);
+      try {
+        // Damage that the checks let through can only be in bytes that carry no content.
+        expect(JSON.stringify((await checkMeetingFile(b)).data)).toBe(reference);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        expect((e as UserError).code).toBe('meeting_file_invalid');
+        messages.add((e as UserError).message.replace(/photos\/\d|manifest\.json|meeting\.json/g, 'X').slice(0, 60));
+      }
+    }
+    // The damage was varied enough to reach the directory, the inflater and the CRC.
+    expect(messages.size).toBeGreaterThanOrEqual(5);
   });
 
   const crafted: [string, () => Uint8Array, RegExp][] = [

@@ -19,19 +19,20 @@ export type OpenOptions = {
 
 export const DB_FILE_NAME = 'thuky.sqlite3';
 
-let rememberedBinding: string | undefined;
+let processBinding: string | undefined;
 
 /**
- * The native-module option for any other SQLite handle this process opens (backup checks, the
+ * The native-module option for every other SQLite handle this process opens (backup checks, the
  * data-folder lock): in Electron, better-sqlite3 must load the Electron-ABI build every time, not
- * only for the main connection. Remembered from the last openDatabase call that named one.
+ * only for the main connection. Set by createCore from its own options (one core per process;
+ * each new core replaces it, so a wrong path given once does not stick).
  */
 export function nativeOptions(): { nativeBinding?: string } {
-  return rememberedBinding ? { nativeBinding: rememberedBinding } : {};
+  return processBinding ? { nativeBinding: processBinding } : {};
 }
 
-export function rememberNativeBinding(file: string | undefined): void {
-  if (file) rememberedBinding = file;
+export function useNativeBinding(file: string | undefined): void {
+  processBinding = file;
 }
 
 export function dbPathFor(dataDir: string): string {
@@ -43,7 +44,6 @@ export function dbPathFor(dataDir: string): string {
  * block the writer, synchronous=FULL so a commit survives a power cut, not just a crash.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  rememberNativeBinding(opts.nativeBinding);
   let db: Db;
   try {
     if (!opts.readonly) mkdirSync(path.dirname(file), { recursive: true });
@@ -54,7 +54,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db = new Database(file, {
       readonly: opts.readonly ?? false,
       fileMustExist: opts.readonly ?? false,
-      ...nativeOptions(),
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : nativeOptions()),
     });
   } catch (e) {
     throw toOpenError(e, file);

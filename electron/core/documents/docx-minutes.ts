@@ -61,6 +61,27 @@ export function placeDateLine(profile: OrgProfile, isoDate: string | null): stri
   return place ? `${place}, ${date}` : date.charAt(0).toLocaleUpperCase('vi') + date.slice(1);
 }
 
+// The common noun of an administrative unit: a long body name breaks before it, so the unit's own
+// name stays on one line ("ĐẢNG ỦY" / "PHƯỜNG QUAN HOA", never "ĐẢNG ỦY PHƯỜNG QUAN" / "HOA").
+const UNIT_WORDS = /\s(?=(PHƯỜNG|XÃ|ĐẶC KHU|THỊ TRẤN|THỊ XÃ|QUẬN|HUYỆN|TỈNH|THÀNH PHỐ)\s)/gu;
+
+/**
+ * A body's name in the header as lines that fit `width`: whole when it fits, else broken before the
+ * last administrative unit word, else at the space nearest the middle. Never inside a word.
+ */
+export function headerLines(name: string, width: number, size: number, bold: boolean): string[] {
+  const n = name.trim().replace(/\s+/g, ' ');
+  if (!n || textWidth(n, size, bold) <= width) return n ? [n] : [];
+  const cuts = [...n.matchAll(UNIT_WORDS)].map((m) => m.index ?? -1).filter((i) => i > 0);
+  const unitCut = cuts.reverse().find((i) => textWidth(n.slice(i + 1), size, bold) <= width && textWidth(n.slice(0, i), size, bold) <= width);
+  if (unitCut !== undefined) return [n.slice(0, unitCut), n.slice(unitCut + 1)];
+  const spaces = [...n.matchAll(/ /g)].map((m) => m.index ?? 0);
+  if (!spaces.length) return [n];
+  const mid = n.length / 2;
+  const at = spaces.reduce((best, i) => (Math.abs(i - mid) < Math.abs(best - mid) ? i : best), spaces[0]!);
+  return [n.slice(0, at), n.slice(at + 1)];
+}
+
 function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boolean): Table {
   const number = docNumberLine(profile, record.meeting.docNumber);
   const revision = revisionLine(record.meeting.revision);
@@ -76,9 +97,13 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
   const [minL, maxL] = profile.isParty ? [65, 88] : [60, 72];
   const left = Math.round(Math.min(convertMillimetersToTwip(maxL), Math.max(convertMillimetersToTwip(minL), need)));
   const right = TEXT_WIDTH - left;
+  // Inside the cell's margins (layoutCell keeps about 2 mm a side).
+  const inner = left - convertMillimetersToTwip(4);
+  const lines = (text: string, size: number, bold: boolean) => headerLines(text, inner, size, bold).map((l) => centred([run(l, { size, bold })]));
+  const issuingWidth = Math.max(...headerLines(issuing, inner, leftSize, true).map((l) => textWidth(l, leftSize, true)), 0);
   if (profile.isParty) {
-    if (parent) leftCol.push(centred([run(parent, { size: 14 })]));
-    leftCol.push(centred([run(issuing, { size: 14, bold: true })]));
+    if (parent) leftCol.push(...lines(parent, 14, false));
+    leftCol.push(...lines(issuing, 14, true));
     leftCol.push(centred([run('*', { size: 14 })]));
     leftCol.push(centred([run(number, { size: 14 })], { spacing: { before: 60 } }));
     if (revision) leftCol.push(centred([run(revision, { size: 12, italics: true })]));
@@ -87,10 +112,10 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
     rightCol.push(rule(right, textWidth(party, 15, true)));
     if (withDate) rightCol.push(centred([run(date, { size: 14, italics: true })], { spacing: { before: 240 } }));
   } else {
-    if (parent) leftCol.push(centred([run(parent, { size: 13 })]));
-    leftCol.push(centred([run(issuing, { size: 13, bold: true })]));
+    if (parent) leftCol.push(...lines(parent, 13, false));
+    leftCol.push(...lines(issuing, 13, true));
     // A short rule, about 40 % of the name's width (the decree asks for 1/3 to 1/2).
-    leftCol.push(rule(left, Math.min(textWidth(issuing, 13, true), left) * 0.4));
+    leftCol.push(rule(left, Math.min(issuingWidth, left) * 0.4));
     leftCol.push(centred([run(number, { size: 13 })], { spacing: { before: 180 } }));
     if (revision) leftCol.push(centred([run(revision, { size: 12, italics: true })]));
     const motto = 'Độc lập - Tự do - Hạnh phúc';
@@ -108,16 +133,23 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
   });
 }
 
-function bodyParagraph(text: string, bold = false): Paragraph {
+function bodyParagraph(text: string, bold = false, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE },
     spacing: BODY_SPACING,
+    // A section heading never ends a page alone; the closing line stays with the signatures.
+    keepNext: bold || keepNext,
     children: [run(text, { size: BODY, bold })],
   });
 }
 
-function signatureTable(record: MeetingRecord, profile: OrgProfile): Table {
+/**
+ * THƯ KÝ on the left, CHỦ TRÌ on the right, each with room to sign and the full name; "Nơi nhận"
+ * under the left signature. One row that cannot split: the signatures and the recipients always
+ * share a page, and the closing line before them keeps with them.
+ */
+function signatureTable(record: MeetingRecord, profile: OrgProfile, options: DocOptions): Table {
   const half = Math.floor(TEXT_WIDTH / 2);
   const chair = record.attendees.find((a) => a.role === 'chair');
   const chairName = chair?.fullName.trim() ?? '';
@@ -134,7 +166,12 @@ function signatureTable(record: MeetingRecord, profile: OrgProfile): Table {
     columnWidths: [half, half],
     layout: TableLayoutType.FIXED,
     borders: NO_TABLE_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [layoutCell(half, column('THƯ KÝ', secretary)), layoutCell(half, column(label, chairName))] })],
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [layoutCell(half, [...column('THƯ KÝ', secretary), ...recipients(options)]), layoutCell(half, column(label, chairName))],
+      }),
+    ],
   });
 }
 
@@ -154,7 +191,8 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
   const children: (Paragraph | Table)[] = [headerTable(record, profile, withDate)];
   children.push(centred([run('BIÊN BẢN', { size: profile.isParty ? 16 : 14, bold: true })], { spacing: { before: 480 } }));
   let first = true;
-  for (const b of blocks) {
+  const lastText = blocks.map((b, i) => (blockLines(b).length ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
+  for (const [i, b] of blocks.entries()) {
     if (b.type === 'heading' && first) {
       first = false;
       children.push(centred([run(b.text, { size: BODY, bold: true })]));
@@ -163,11 +201,10 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
       continue;
     }
     first = false;
-    for (const line of blockLines(b)) children.push(bodyParagraph(line, b.type === 'heading'));
+    for (const line of blockLines(b)) children.push(bodyParagraph(line, b.type === 'heading', i === lastText));
   }
-  children.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
-  children.push(signatureTable(record, profile));
-  children.push(...recipients(options));
+  children.push(new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }));
+  children.push(signatureTable(record, profile, options));
 
   const pageNumber = new Header({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })] })],

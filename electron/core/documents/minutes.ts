@@ -9,7 +9,8 @@ import { DEFAULT_STYLE } from '../../shared/domain';
 import type { DocBlock } from '../../shared/documents';
 import { meetingName } from './article';
 import { attendeeById, distinct, mainTitle, nameWithTitles, raiserLabel } from './people';
-import { LONG_DATE_BLANK, adminLower, cleanSentence, clockTime, endDocument, endSentence, formatCount, longDate, shortDate, stripEnd, upperFirst } from './vi-text';
+import { stripOpeners } from '../../shared/vi/short-phrase';
+import { LONG_DATE_BLANK, adminLower, cleanSentence, clockTime, containsFolded, endDocument, endSentence, formatCount, longDate, lowerFirst, shortDate, stripEnd, upperFirst } from './vi-text';
 
 /** A dotted blank the secretary fills in by hand when the record does not say. */
 const BLANK = '………';
@@ -49,10 +50,14 @@ function responderFull(record: MeetingRecord, r: Reply): string {
  * writing the content goes first and the agency and deadline after it.
  */
 function replyParagraph(record: MeetingRecord, r: Reply, note: string): string {
-  const who = upperFirst(responderFull(record, r) || 'Cơ quan chức năng');
+  const who = upperFirst(responderFull(record, r));
   const content = stripEnd(r.content.trim());
   const how = replyKindText(r);
-  if (r.kind === 'written_later' && content) return endSentence(`${who}${note}: ${upperFirst(content)}. Hình thức: ${how}`);
+  // Nothing typed, nothing stated: an empty answer in the hall adds no line. A promised written
+  // answer or a transfer states only what was entered (kind, agency, deadline).
+  if (!content && (r.kind === 'on_spot' || r.kind === 'written_before')) return '';
+  if (!who) return endSentence(content ? `Ý kiến trả lời${note} (${how}): ${upperFirst(content)}` : upperFirst(`${how}${note}`));
+  if ((r.kind === 'written_later' || r.kind === 'forwarded') && content) return endSentence(`${who}${note}: ${upperFirst(content)}. Hình thức: ${how}`);
   const head = `${who} ${how}${note}`;
   return endSentence(content ? `${head}: ${upperFirst(content)}` : head);
 }
@@ -62,11 +67,12 @@ function speechParagraphs(record: MeetingRecord, s: Speech, verb: string): strin
   const who = a ? personFull(a) : s.speakerText.trim();
   const summary = stripEnd(s.summary.trim());
   const out: string[] = [];
-  if (summary || who) out.push(endSentence(`${upperFirst(who || 'Chủ trì hội nghị')} ${verb}${summary ? `: ${summary}` : ''}`));
+  if (summary) out.push(endSentence(`${upperFirst(who || 'Hội nghị nghe')} ${who ? verb : lowerFirst(verb)}: ${summary}`));
+  else if (who && s.directions.some((d) => d.trim())) out.push(endSentence(`${upperFirst(who)} ${verb}`));
   const dirs = s.directions.map((d) => stripEnd(d.trim())).filter(Boolean);
   if (dirs.length) {
     const title = a ? mainTitle(a) : '';
-    out.push(`${title ? `Đồng chí ${title}` : upperFirst(who || 'Chủ trì hội nghị')} đề nghị:`);
+    out.push(`${title ? `Đồng chí ${title}` : upperFirst(who || 'Hội nghị')} đề nghị:`);
     dirs.forEach((d, i) => out.push(`- ${upperFirst(d)}${i === dirs.length - 1 ? '.' : ';'}`));
   }
   return out;
@@ -102,12 +108,15 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   line(m.organizer.trim() ? `Lãnh đạo ${adminLower(m.organizer.trim())}` : 'Lãnh đạo chủ trì', by(['chair', 'host', 'reporter']), groupsOf('host'));
   line('Đại diện các cơ quan trả lời ý kiến', by(['responder']), []);
   line('Đại biểu dự hội nghị', by(['delegate']).length <= 30 ? by(['delegate']) : [], groupsOf('participant'));
+  const hall = stripEnd(m.attendance.text.trim());
+  if (hall || m.attendance.count != null)
+    para(`- Số người dự hội nghị: ${hall || `${count(m.attendance.count ?? 0)} người`}${hall && m.attendance.count != null && !hall.includes(String(m.attendance.count)) ? ` (${count(m.attendance.count)} người)` : ''}.`);
   if (record.attendees.length) {
     const absent = record.attendees.filter((a) => a.presence === 'absent');
     const present = record.attendees.length - absent.length;
     const late = record.attendees.filter((a) => a.presence === 'late').length;
     const why = absent.map((a) => `${a.fullName.trim()}${a.reason.trim() ? ` – ${stripEnd(a.reason.trim())}` : ''}`);
-    let s = `- Số đại biểu được mời có tên trong danh sách: ${count(record.attendees.length)}; có mặt: ${count(present)}`;
+    let s = `- Số đại biểu có tên trong danh sách mời: ${count(record.attendees.length)}; có mặt: ${count(present)}`;
     if (late) s += ` (đến muộn: ${count(late)})`;
     s += `; vắng mặt: ${count(absent.length)}${why.length ? ` (${why.join('; ')})` : ''}.`;
     para(s);
@@ -119,13 +128,22 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   para(`Thư ký (người ghi biên bản): ${secretary ? endSentence(secretary) : BLANK}`);
   para('Nội dung (theo diễn biến cuộc họp):');
 
+  // Parts in Roman numerals, items within a part in Arabic ones: two levels never share a style.
+  const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
   let part = 0;
-  const partHeading = (t: string) => heading(`${++part}. ${t}`);
+  const partHeading = (t: string) => heading(`${ROMAN[part++] ?? String(part)}. ${t}`);
 
   for (const s of record.speeches.filter((x) => x.kind === 'opening')) {
     const ps = speechParagraphs(record, s, 'phát biểu khai mạc hội nghị');
     if (ps.length) {
       partHeading('Khai mạc hội nghị');
+      ps.forEach(para);
+    }
+  }
+  for (const s of record.speeches.filter((x) => x.kind === 'direction')) {
+    const ps = speechParagraphs(record, s, 'phát biểu chỉ đạo');
+    if (ps.length) {
+      partHeading('Phát biểu chỉ đạo');
       ps.forEach(para);
     }
   }
@@ -163,18 +181,28 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   };
   const recParagraph = (r: (typeof before)[number], n: number) => {
     const who = raiserLabel(record, r.raisedByAttendeeId, r.raisedByText);
-    const unit = r.unit.trim() ? ` (${stripEnd(r.unit.trim())})` : '';
-    const content = stripEnd(r.content.trim() || r.shortPhrase.trim());
-    const head = who ? `${upperFirst(who)}${unit} kiến nghị` : 'Kiến nghị';
-    para(`${n}. ${head}${content ? `: ${upperFirst(content)}` : ''}.`);
+    const unitText = stripEnd(r.unit.trim());
+    // "Đại biểu phường Tây Tựu (phường Tây Tựu)": a unit already in the name is not repeated.
+    const unit = unitText && !containsFolded(who, unitText) ? ` (${unitText})` : '';
+    const typed = stripEnd(r.content.trim() || r.shortPhrase.trim());
+    // "… kiến nghị: Đề nghị …" says it twice: a content that opens with its own verb takes its place.
+    const own = typed && stripOpeners(typed) !== typed.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const head = who ? `${upperFirst(who)}${unit}` : '';
+    if (own) para(`${n}. ${head ? `${head} ${lowerFirst(typed)}` : upperFirst(typed)}.`);
+    else para(`${n}. ${head ? `${head} kiến nghị` : 'Kiến nghị'}${typed ? `: ${upperFirst(typed)}` : ''}.`);
     for (const reply of repliesAfter.get(r.id) ?? []) para(replyParagraph(record, reply, jointNote(reply)));
   };
 
   if (before.length) {
     partHeading('Kiến nghị gửi trước hội nghị và trả lời bằng văn bản');
     const answered = distinct(record.replies.filter((r) => r.kind === 'written_before').map((r) => responderFull(record, r)));
+    const compiler = m.compiledBy.trim();
+    const n = m.counts.before ?? before.length;
+    const listedNote = n > before.length ? ` (biên bản ghi ${count(before.length)} kiến nghị tiêu biểu)` : '';
+    const others = answered.filter((x) => !compiler || !containsFolded(compiler, x));
+    const compilerAnswered = !!compiler && others.length < answered.length;
     para(
-      `Trước hội nghị, đã tổng hợp ${count(before.length)} kiến nghị${answered.length ? `; ${answered.join(', ')} đã trả lời bằng văn bản` : ''}. Cụ thể:`,
+      `Trước hội nghị, ${compiler ? `${compiler} ` : ''}đã tổng hợp${compilerAnswered ? ' và trả lời bằng văn bản' : ''} ${count(n)} kiến nghị${listedNote}${others.length ? `; ${others.join(', ')} đã trả lời bằng văn bản` : ''}. Cụ thể:`,
     );
     before.forEach((r, i) => recParagraph(r, i + 1));
     for (const r of unlinked.filter((x) => x.kind === 'written_before')) para(replyParagraph(record, r, ''));
@@ -183,7 +211,9 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   const otherUnlinked = unlinked.filter((x) => x.kind !== 'written_before');
   if (during.length || otherUnlinked.length) {
     partHeading('Ý kiến, kiến nghị tại hội nghị và trả lời');
-    if (during.length) para(`Tại hội nghị có ${count(during.length)} ý kiến, kiến nghị, cụ thể:`);
+    const n = m.counts.during ?? during.length;
+    const speakers = m.counts.speakers != null ? ` với ${count(m.counts.speakers)} lượt ý kiến phát biểu` : '';
+    if (during.length) para(`Tại hội nghị có ${count(n)} ý kiến, kiến nghị${speakers}${n > during.length ? ` (biên bản ghi ${count(during.length)} ý kiến tiêu biểu)` : ''}, cụ thể:`);
     during.forEach((r, i) => recParagraph(r, i + 1));
     if (otherUnlinked.length) {
       if (during.length) para('Trả lời chung các ý kiến, kiến nghị:');
@@ -191,6 +221,13 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
     }
   }
 
+  for (const s of record.speeches.filter((x) => x.kind === 'remarks')) {
+    const ps = speechParagraphs(record, s, 'phát biểu');
+    if (ps.length) {
+      partHeading('Ý kiến phát biểu khác');
+      ps.forEach(para);
+    }
+  }
   for (const s of record.speeches.filter((x) => x.kind === 'conclusion')) {
     const ps = speechParagraphs(record, s, 'kết luận hội nghị');
     if (ps.length) {

@@ -34,6 +34,8 @@ export function nameWithTitles(a: Pick<Attendee, 'fullName' | 'titles'>, which: 
   switch (style) {
     case 'comma':
       return `${name}, ${titles.join(', ')}`;
+    case 'hyphen':
+      return `${name} - ${titles.join(', ')}`;
     case 'title-first':
       return `${titles.join(', ')} ${name}`;
     default:

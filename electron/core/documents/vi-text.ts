@@ -241,8 +241,10 @@ const ADMIN_UNIT = /^(Quận|Huyện|Phường|Xã|Thị xã|Thị trấn|Thành
 
 export function adminLower(s: string): string {
   const m = ADMIN_UNIT.exec(s);
-  if (!m || /\d/.test(m[3])) return s;
-  return s[0].toLocaleLowerCase('vi') + s.slice(1);
+  if (!m || /\d/.test(m[3] ?? '')) return s;
+  // "Quận ủy", "Huyện ủy", "Tỉnh ủy", "Thành ủy" name a Party committee: a proper name, kept (Phụ lục II).
+  if (/^(Quận|Huyện|Tỉnh|Thành phố|Thị xã|Phường|Xã)\s+(ủy|uỷ)\b/u.test(s)) return s;
+  return s[0]!.toLocaleLowerCase('vi') + s.slice(1);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { PartialHandlers } from '../registry';
 import { nowIso } from '../context';
 import * as meetings from '../repo/meetings';
-import { copyMeetingSetup } from '../repo/copy';
+import { copyMeetingSetup, createFromTemplate } from '../repo/copy';
 import { getProfile } from '../repo/profile';
 import { listAudit } from '../repo/audit';
 import { searchAll } from '../search/search';
@@ -10,11 +10,12 @@ import { TRASH_DAYS } from '../../shared/contract';
 
 export const meetingHandlers = {
   'meeting.list': ({ db }, { limit }) => meetings.listMeetings(db, limit),
-  'meeting.create': (ctx, { copyFromId, fields }) =>
+  'meeting.create': (ctx, { copyFromId, template, fields }) =>
     ctx.db.transaction(() => {
       const at = nowIso(ctx);
       const defaults = { secretary: getProfile(ctx.db)?.secretaryName ?? '', ...fields };
       if (copyFromId !== undefined) return copyMeetingSetup(ctx.db, at, copyFromId, defaults);
+      if (template !== undefined) return createFromTemplate(ctx.db, at, template, getProfile(ctx.db), defaults);
       return meetings.createMeeting(ctx.db, at, defaults);
     })(),
   'meeting.get': ({ db }, { id }) => meetings.getRecord(db, id),

@@ -7,7 +7,7 @@ import { importRecord, parseRecordText } from '../records/import';
 import { nowIso } from '../context';
 
 export const sampleHandlers = {
-  'sample.load': (ctx) => loadSampleMeeting(ctx),
+  'sample.load': (ctx, { name }) => loadSampleMeeting(ctx, name),
   'sample.ids': ({ db }) => sampleMeetingIds(db),
   'record.import': (ctx, { json }) => importRecord(ctx.db, nowIso(ctx), parseRecordText(json)),
 } satisfies PartialHandlers;

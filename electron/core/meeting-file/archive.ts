@@ -55,7 +55,21 @@ function findEnd(view: DataView): number {
   return -1;
 }
 
+/** Any slip of the parser on a hostile file (a RangeError from DataView …) is a damaged file, not "internal". */
+function damagedUnlessExplained<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw bad(BROKEN);
+  }
+}
+
 export function openArchive(bytes: Uint8Array): Archive {
+  return damagedUnlessExplained(() => parseArchive(bytes));
+}
+
+function parseArchive(bytes: Uint8Array): Archive {
   if (bytes.length === 0) throw bad('tệp trống.');
   if (bytes.length > LIMITS.meetingFileBytes) throw bad(`tệp quá lớn (${Math.round(bytes.length / 1024 / 1024)} MB, tối đa ${LIMITS.meetingFileBytes / 1024 / 1024} MB).`);
   if (!isZip(bytes)) throw bad('đây không phải tệp hội nghị (.thukyhn) do Thư ký Hội nghị xuất ra, hoặc tệp đã bị hỏng.');
@@ -134,7 +148,11 @@ export function openArchive(bytes: Uint8Array): Archive {
     return data;
   }
 
-  return { names: () => [...entries.keys()], has: (name) => entries.has(name), read };
+  return {
+    names: () => [...entries.keys()],
+    has: (name) => entries.has(name),
+    read: (name, maxBytes, shownAs) => damagedUnlessExplained(() => read(name, maxBytes, shownAs)),
+  };
 }
 
 export function writeArchive(entries: Record<string, Uint8Array>): Uint8Array {

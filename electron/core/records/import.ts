@@ -6,7 +6,7 @@ import type { Meeting } from '../../shared/domain';
 import { UserError } from '../../shared/result';
 import { MEETING_FILE_FORMAT, MEETING_FILE_VERSION } from '../meeting-file/format';
 import { writeArchive } from '../meeting-file/archive';
-import { checkMeetingFile, writeMeeting } from '../meeting-file/import';
+import { checkMeetingFile, describeWriteFailure, writeMeeting } from '../meeting-file/import';
 import { APP_VERSION } from '../version';
 import { parseRecord, recordToMeetingData, standInPhoto } from './to-meeting';
 
@@ -32,8 +32,10 @@ function decodeUtf8(bytes: Uint8Array): string {
   }
 }
 
-/** Checks everything first, then writes the meeting in one transaction. */
-export async function importRecord(db: Database, at: string, json: unknown): Promise<Meeting> {
+export type CheckedRecord = Awaited<ReturnType<typeof checkMeetingFile>>;
+
+/** Everything that can fail, before the database is touched: the record, and the meeting it makes. */
+export async function checkRecord(json: unknown, at: string): Promise<CheckedRecord> {
   const rec = parseRecord(json);
   const { data, photoFiles } = recordToMeetingData(rec);
   const enc = new TextEncoder();
@@ -42,6 +44,16 @@ export async function importRecord(db: Database, at: string, json: unknown): Pro
     'meeting.json': enc.encode(JSON.stringify(data)),
   };
   for (const [i, f] of photoFiles.entries()) entries[f] = await standInPhoto(i);
-  const checked = await checkMeetingFile(writeArchive(entries));
-  return writeMeeting(db, at, checked);
+  return checkMeetingFile(writeArchive(entries));
+}
+
+/** Checks everything first, then writes the meeting in one transaction. */
+export async function importRecord(db: Database, at: string, json: unknown): Promise<Meeting> {
+  const checked = await checkRecord(json, at);
+  try {
+    // One transaction (writeMeeting): a failure midway leaves nothing half-written.
+    return writeMeeting(db, at, checked);
+  } catch (e) {
+    throw describeWriteFailure(e);
+  }
 }

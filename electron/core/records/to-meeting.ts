@@ -21,7 +21,7 @@ export function parseRecord(json: unknown): MeetingRecordInput {
   const r = MeetingRecordSchema.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0];
-    const where = i?.path.length ? `trường "${fieldName(i.path)}" ` : '';
+    const where = i?.path.length ? `trường "${fieldName(i.path)}": ` : '';
     throw bad(`${where}${i?.message ?? 'dữ liệu sai'}.`.replace(/\.\.$/, '.'));
   }
   const rec = r.data;

@@ -29,6 +29,34 @@ export function ImportMeetingButton({ onError }: { onError: (message: string | n
   );
 }
 
+/**
+ * "Nhập bản ghi hội nghị (.json)": a meeting record (the facts of a real meeting, format
+ * meeting-record/1 or /2) becomes a new meeting. The core checks it whole and writes nothing
+ * when it refuses it; its message names the field.
+ */
+export function ImportRecordButton({ onError }: { onError: (message: string | null) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  async function picked(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    onError(null);
+    const r = await api.call('record.import', { json: await file.text() });
+    setBusy(false);
+    if (input.current) input.current.value = '';
+    if (!r.ok) return onError(`Không nhập được bản ghi “${file.name}”: ${r.error.message}`);
+    navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
+  }
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-record">
+        {busy ? 'Đang nhập…' : 'Nhập bản ghi hội nghị (.json)…'}
+      </button>
+      <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => void picked(e.target.files?.[0])} data-testid="import-record-file" />
+    </>
+  );
+}
+
 /** "Xuất tệp hội nghị": the whole meeting, photos included, in one file. */
 export function ExportMeetingButton({ meetingId, onError }: { meetingId: number; onError: (message: string | null) => void }) {
   const [busy, setBusy] = useState(false);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
 import { href } from '../lib/router';
@@ -28,11 +28,9 @@ export function BackupsScreen() {
 
 const RESTORED_KEY = 'thuky.restored';
 
-/** What the last restore said, once, after the reload that follows it. */
-export function takeRestoredMessage(): string | null {
-  const m = sessionStorage.getItem(RESTORED_KEY);
-  if (m !== null) sessionStorage.removeItem(RESTORED_KEY);
-  return m;
+/** What the last restore said, for the reload that follows it (cleared once shown). */
+function restoredMessage(): string | null {
+  return sessionStorage.getItem(RESTORED_KEY);
 }
 
 /** Reloads on the backups screen, which then says what was restored (kept across the reload). */
@@ -56,9 +54,13 @@ export function BackupList({
   offerNewest?: boolean;
 }) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(() => {
-    const restored = takeRestoredMessage();
+    const restored = restoredMessage();
     return restored ? { kind: 'info', text: restored } : null;
   });
+  useEffect(() => {
+    // Shown once: a later visit to this screen starts without it.
+    sessionStorage.removeItem(RESTORED_KEY);
+  }, []);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
 

@@ -79,9 +79,12 @@ const SECTIONS: Section[] = [
     body: (
       <>
         <p>
-          Lần đầu mở, ứng dụng hỏi thông tin cơ quan: cơ quan ban hành và cơ quan chủ quản (in ở góc trái phần đầu biên bản), cơ quan có phải cấp ủy
-          Đảng không (nếu có, biên bản theo thể thức của Đảng, Hướng dẫn 36-HD/VPTW), ký hiệu biên bản (BB-UBND, BB/QU…), địa danh cho dòng ngày
-          tháng, tên thư ký, tác giả tin bài và cách viết số lượng (“08 kiến nghị” hay “8 kiến nghị”). Sửa lại bất cứ lúc nào ở mục{' '}
+          Lần đầu mở, ứng dụng hỏi thông tin cơ quan: cấp của cơ quan (tỉnh, thành phố hoặc xã, phường, đặc khu; từ 01/7/2025 không còn cấp
+          quận, huyện, chỉ chọn cấp này khi ghi lại hội nghị trước ngày đó), cơ quan ban hành và cơ quan chủ quản (in ở góc trái phần đầu biên bản,
+          ví dụ UBND PHƯỜNG TÂY TỰU dưới UBND THÀNH PHỐ HÀ NỘI), cơ quan có phải cấp ủy Đảng không (nếu có, biên bản theo thể thức của Đảng,
+          Hướng dẫn 36-HD/VPTW), ký hiệu biên bản (BB-UBND, BB/ĐU, BB/TU…), địa danh cho dòng ngày tháng, tên thư ký, tác giả tin bài và cách viết
+          của tin bài: số lượng (“08 kiến nghị” hay “8 kiến nghị”), ngày (“Chiều ngày 5/8/2025”, “Chiều 05/08”, “Chiều 5-8-2025”…) và họ tên kèm
+          chức danh. Sửa lại bất cứ lúc nào ở mục{' '}
           <a href={href({ name: 'settings' })}>Thiết lập</a>.
         </p>
         <p>
@@ -102,7 +105,8 @@ const SECTIONS: Section[] = [
       <>
         <p>
           Ở Trang chủ bấm <strong>+ Hội nghị mới (đối thoại)</strong>, hoặc chọn “sao chép từ” một hội nghị trước để giữ lại danh sách đại biểu và
-          thành phần dự. Thẻ <strong>1. Chuẩn bị</strong> gồm:
+          thành phần dự. Có sẵn bản ghi hội nghị dạng .json (ví dụ do văn phòng chuẩn bị)? Bấm <strong>Nhập bản ghi hội nghị (.json)</strong>:
+          ứng dụng tạo hội nghị từ bản ghi, hoặc báo rõ mục nào sai mà không ghi gì. Thẻ <strong>1. Chuẩn bị</strong> gồm:
         </p>
         <ul>
           <li>
@@ -120,6 +124,11 @@ const SECTIONS: Section[] = [
           <li>
             <strong>Kiến nghị trước hội nghị</strong> và văn bản trả lời: thêm từng kiến nghị, hoặc “Nhập từ tệp Excel/CSV…” (xem trước từng dòng,
             dòng lỗi được chỉ rõ, chỉ ghi khi anh/chị đồng ý).
+          </li>
+          <li>
+            <strong>Thông tin cho tin bài</strong>: loại hội nghị (đối thoại, tiếp xúc cử tri…), tít tin bài (để trống thì ứng dụng tự đề xuất),
+            buổi (khi chưa rõ giờ bắt đầu), các văn bản căn cứ (mỗi văn bản một dòng), mục đích (“nhằm …”), đơn vị tổng hợp kiến nghị, số người dự
+            (“gần 150 đại biểu”, 150), các con số in trong tin bài (để trống thì ứng dụng tự đếm), tác giả và ngày đăng tin.
           </li>
         </ul>
         <p>Không có nút Lưu: mọi thứ gõ vào đều được lưu ngay.</p>
@@ -141,7 +150,10 @@ const SECTIONS: Section[] = [
           </li>
           <li>
             Khi lãnh đạo trả lời: chọn kiến nghị (hoặc đánh dấu nhiều kiến nghị trên dòng thời gian) rồi bấm <kbd>F3</kbd>. Báo cáo:{' '}
-            <kbd>Alt</kbd>+<kbd>B</kbd>; kết luận: <kbd>Alt</kbd>+<kbd>K</kbd> (mỗi ý chỉ đạo một dòng); ảnh: <kbd>Alt</kbd>+<kbd>P</kbd>.
+            <kbd>Alt</kbd>+<kbd>B</kbd>; kết luận: <kbd>Alt</kbd>+<kbd>K</kbd> (mỗi ý chỉ đạo một dòng); ảnh: <kbd>Alt</kbd>+<kbd>P</kbd>. Phát biểu
+            khai mạc, phát biểu chỉ đạo của khách mời và các phát biểu khác: nút <strong>Khai mạc</strong>, <strong>Chỉ đạo</strong>,{' '}
+            <strong>Phát biểu</strong>. Ý kiến chưa trả lời tại chỗ: chọn “Sẽ trả lời bằng văn bản sau” hoặc “Chuyển cơ quan có thẩm quyền, cấp
+            trên”, rồi ghi cơ quan và thời hạn.
           </li>
           <li>
             Unikey, EVKey và bộ gõ tiếng Việt có sẵn của Windows, macOS đều dùng được. Các phím tắt không dùng chữ cái thường hay Ctrl+chữ nên không

@@ -6,7 +6,7 @@ import { isoToVnDate } from '../lib/format';
 import { navigate, href } from '../lib/router';
 import { copyTitle, formatDateTime, highlight, SEARCH_ENTITY_LABELS, TRASH_DAYS } from '../lib/labels';
 import { OpenSampleButton, RemoveSampleButton, SampleBadge, SampleUndoBar, useSampleControls } from './setup/sample';
-import { ImportMeetingButton } from '../components/MeetingFileButtons';
+import { ImportMeetingButton, ImportRecordButton } from '../components/MeetingFileButtons';
 import { AskDialog } from '../components/AskDialog';
 
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
@@ -92,6 +92,7 @@ export function HomeScreen() {
             + Hội nghị mới (đối thoại)
           </button>
           <ImportMeetingButton onError={setError} />
+          <ImportRecordButton onError={setError} />
           {meetings.data && meetings.data.length > 0 ? (
             <span className="inline copy-from">
               <label htmlFor="copy-from">hoặc sao chép thành phần từ:</label>

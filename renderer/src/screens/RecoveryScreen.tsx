@@ -12,6 +12,23 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
   const [readOnly, setReadOnly] = useState(false);
   if (health.loading) return null;
   const h = health.data;
+  if (!h && health.error) {
+    // The core could not open the data at all: most often another program holds the data
+    // folder (the message names it), or the folder is unreachable. Nothing else can work.
+    return (
+      <div className="recovery" data-testid="startup-error">
+        <h1>Chưa mở được dữ liệu</h1>
+        <div className="banner error" role="alert">
+          {health.error}
+        </div>
+        <p>
+          <button type="button" onClick={() => void health.reload()}>
+            Thử lại
+          </button>
+        </p>
+      </div>
+    );
+  }
   if (!h || h.state === 'ok' || readOnly) {
     return (
       <>

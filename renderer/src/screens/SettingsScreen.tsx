@@ -1,7 +1,9 @@
-import { DEFAULT_STYLE, type OrgProfile } from '../../../electron/shared/domain';
+import { DEFAULT_STYLE, UNIT_LEVELS, UNIT_LEVEL_LABELS, type OrgProfile, type UnitLevel } from '../../../electron/shared/domain';
 import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
 import { TextField } from '../components/fields';
+import { levelExamples } from './setup/profile-form';
+import { ArticleStyleChoices } from './setup/StyleChoices';
 
 const EMPTY: OrgProfile = { issuingBody: '', level: 'commune', parentBody: '', isParty: false, docCode: 'BB-UBND', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
 
@@ -10,6 +12,7 @@ export function SettingsScreen() {
   const profile = useData('profile.get', {});
   if (profile.loading) return <div className="muted">Đang tải…</div>;
   const p = profile.data ?? EMPTY;
+  const ex = levelExamples(p.level, p.isParty);
   const save = async (patch: Partial<OrgProfile>) => {
     const r = await api.call('profile.save', { ...p, ...patch, style: { ...p.style, ...patch.style } });
     if (r.ok) void profile.reload();
@@ -21,12 +24,23 @@ export function SettingsScreen() {
       <p className="muted">Dùng cho phần đầu biên bản, số và ký hiệu văn bản, và tên tác giả tin bài.</p>
       {profile.error ? <div className="banner error">{profile.error}</div> : null}
       <section className="card">
+        <div className="field settings-level">
+          <label htmlFor="settings-level">Cấp của cơ quan</label>
+          <select id="settings-level" value={p.level} onChange={(e) => void save({ level: e.target.value as UnitLevel })} data-testid="p-level">
+            {UNIT_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {UNIT_LEVEL_LABELS[l]}
+              </option>
+            ))}
+          </select>
+          <div className="field-hint">Từ 01/7/2025 chính quyền địa phương có hai cấp: tỉnh, thành phố và xã, phường, đặc khu.</div>
+        </div>
         <div className="grid-2">
-          <TextField label="Cơ quan chủ quản" saveKey="profile:parentBody" value={p.parentBody} save={(v) => save({ parentBody: v })} placeholder="Ví dụ: UBND THÀNH PHỐ HÀ NỘI" />
-          <TextField label="Cơ quan ban hành" required saveKey="profile:issuingBody" value={p.issuingBody} save={(v) => save({ issuingBody: v })} placeholder="Ví dụ: UBND QUẬN BẮC TỪ LIÊM" testId="p-issuing" />
-          <TextField label="Ký hiệu biên bản" required saveKey="profile:docCode" value={p.docCode} save={(v) => save({ docCode: v })} placeholder="BB-UBND" max={50} testId="p-doccode" />
-          <TextField label="Địa danh ghi ở dòng ngày tháng" required saveKey="profile:placeName" value={p.placeName} save={(v) => save({ placeName: v })} placeholder="Ví dụ: Bắc Từ Liêm" testId="p-place" />
-          <TextField label="Tác giả tin bài" saveKey="profile:byline" value={p.byline} save={(v) => save({ byline: v })} placeholder="Ví dụ: Hội Liên hiệp phụ nữ quận Bắc Từ Liêm" />
+          <TextField label="Cơ quan chủ quản" saveKey="profile:parentBody" value={p.parentBody} save={(v) => save({ parentBody: v })} placeholder={ex.parentBody ? `Ví dụ: ${ex.parentBody}` : 'Cấp tỉnh thường để trống'} />
+          <TextField label="Cơ quan ban hành" required saveKey="profile:issuingBody" value={p.issuingBody} save={(v) => save({ issuingBody: v })} placeholder={`Ví dụ: ${ex.issuingBody}`} testId="p-issuing" />
+          <TextField label="Ký hiệu biên bản" required saveKey="profile:docCode" value={p.docCode} save={(v) => save({ docCode: v })} placeholder={ex.docCode} max={50} testId="p-doccode" />
+          <TextField label="Địa danh ghi ở dòng ngày tháng" required saveKey="profile:placeName" value={p.placeName} save={(v) => save({ placeName: v })} placeholder={`Ví dụ: ${ex.placeName}`} testId="p-place" />
+          <TextField label="Tác giả tin bài" saveKey="profile:byline" value={p.byline} save={(v) => save({ byline: v })} placeholder={`Ví dụ: ${ex.byline}`} />
           <TextField label="Thư ký mặc định" saveKey="profile:secretaryName" value={p.secretaryName} save={(v) => save({ secretaryName: v })} />
         </div>
         <div className="checks">
@@ -47,6 +61,10 @@ export function SettingsScreen() {
             </select>
           </label>
         </div>
+      </section>
+      <section className="card" aria-labelledby="settings-style-h">
+        <h2 id="settings-style-h">Cách viết tin bài</h2>
+        <ArticleStyleChoices style={p.style} person={ex.person} onChange={(style) => void save({ style: { ...p.style, ...style } })} />
       </section>
     </div>
   );

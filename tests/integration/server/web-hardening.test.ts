@@ -145,6 +145,13 @@ describe('malformed or planted cookies', () => {
     expect((await api(a, 'meeting.list', { cookie: jar.header() })).status).toBe(200);
   });
 
+  it('a flood of cookies planted by another local server (700 KB) does not lock the app out', async () => {
+    const junk = Array.from({ length: 175 }, (_, i) => `junk${i}=${'x'.repeat(4000)}`).join('; ');
+    const r = await api(a, 'meeting.list', { cookie: `${junk}; ${name()}=${a.token}` });
+    expect(r.status).toBe(200);
+    expect((await api(a, 'meeting.list', { cookie: junk })).status).toBe(401);
+  });
+
   it('readCookies returns every value in order and never throws', () => {
     expect(readCookies('x=1; thuky_token_5=a; thuky_token_5=%E0%A4%A; y; thuky_token_5=b%20c', 'thuky_token_5')).toEqual(['a', '%E0%A4%A', 'b c']);
     expect(readCookies(undefined, 'thuky_token_5')).toEqual([]);

@@ -3,9 +3,22 @@
 // word prefixes (2 per word that is not the given name, plus 2). Written against the mutants
 // Stryker found surviving in electron/shared/vi/fold.ts (docs/testing.md, "Mutation testing").
 import { describe, expect, it } from 'vitest';
-import { matchName } from '../../../electron/shared/vi/fold';
+import { fold, foldedWords, initials, matchName } from '../../../electron/shared/vi/fold';
 
 const TQT = 'Trương Quang Thiều'; // words truong quang thieu, initials "tqt"
+
+describe('fold', () => {
+  it('folds a lower-case đ as well as an upper-case Đ', () => {
+    expect(fold('đường Phạm Văn Đồng')).toBe('duong pham van dong');
+    expect(fold('Đ đ')).toBe('d d');
+    expect(initials('đỗ đình đức')).toBe('ddd');
+  });
+
+  it('keeps letters and digits, drops only the marks', () => {
+    expect(fold('Tổ dân phố 5, Phường Cổ Nhuế 1')).toBe('to dan pho 5, phuong co nhue 1');
+    expect(foldedWords('  Tổ 5 -- Cổ Nhuế  ')).toEqual(['to', '5', 'co', 'nhue']);
+  });
+});
 
 describe('matchName scores', () => {
   it('an empty query matches everyone with score 0', () => {

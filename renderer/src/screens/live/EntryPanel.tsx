@@ -198,9 +198,16 @@ function ReplyForm({ reply, attendees, recs, recLabels, ops, focus }: { reply: R
         />
         <TimeField label="Thời điểm" saveKey={k('repliedAt')} value={reply.repliedAt} save={(v) => ops.reply(reply.id, { repliedAt: v })} testId="reply-time" />
       </div>
-      {kind === 'written_later' ? (
+      {kind === 'written_later' || kind === 'forwarded' ? (
         <div className="entry-grid two">
-          <TextField label="Đơn vị giải quyết" saveKey={k('agency')} value={reply.agency} save={(v) => ops.reply(reply.id, { agency: v })} placeholder="Ví dụ: Phòng Tài nguyên và Môi trường" testId="reply-agency" />
+          <TextField
+            label={kind === 'forwarded' ? 'Chuyển đến cơ quan' : 'Đơn vị giải quyết'}
+            saveKey={k('agency')}
+            value={reply.agency}
+            save={(v) => ops.reply(reply.id, { agency: v })}
+            placeholder={kind === 'forwarded' ? 'Ví dụ: UBND Thành phố, Sở Xây dựng' : 'Ví dụ: Phòng Kinh tế, Hạ tầng và Đô thị'}
+            testId="reply-agency"
+          />
           <DateField label="Thời hạn trả lời" saveKey={k('deadline')} value={reply.deadline} save={(v) => ops.reply(reply.id, { deadline: v })} testId="reply-deadline" />
         </div>
       ) : null}
@@ -230,6 +237,9 @@ function SpeechForm({ speech, attendees, ops, focus }: { speech: Speech; attende
     return () => ops.speech(speech.id, patch);
   };
   const isConclusion = speech.kind === 'conclusion';
+  // A guest's direction carries "ý chỉ đạo" too, and a speech that has some always shows them;
+  // decided once per item, so emptying the list never takes the field away under the cursor.
+  const [withDirections] = useState(() => isConclusion || speech.kind === 'direction' || speech.directions.length > 0);
   return (
     <section className="entry-form" aria-label={SPEECH_LABEL[speech.kind]} data-testid="speech-form">
       <header className="entry-head">
@@ -260,7 +270,7 @@ function SpeechForm({ speech, attendees, ops, focus }: { speech: Speech; attende
         className="big"
         testId="speech-summary"
       />
-      {isConclusion ? <Directions speech={speech} ops={ops} /> : null}
+      {withDirections ? <Directions speech={speech} ops={ops} /> : null}
       <EntryFooter onRemove={() => ops.remove('speech', speech.id)} />
     </section>
   );

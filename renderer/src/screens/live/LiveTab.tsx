@@ -28,6 +28,8 @@ import './live.css';
 type Undo = { message: string; restore: () => Promise<void> };
 
 const KIND_NAME: Record<ItemKind | 'photo', string> = { rec: 'kiến nghị', reply: 'ý kiến trả lời', speech: 'phần phát biểu', photo: 'ảnh' };
+// Who usually gives each speech, picked in advance (the secretary can change it).
+const SPEECH_SPEAKER_ROLE: Record<Speech['kind'], Attendee['role'] | null> = { opening: 'chair', report: 'reporter', direction: 'guest', remarks: null, conclusion: 'chair' };
 
 export function LiveTab({ record, reload }: MeetingTabProps) {
   const [data, dispatch] = useReducer(reduce, record, fromRecord);
@@ -217,11 +219,13 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }
 
   async function openSpeech(kind: Speech['kind']) {
-    const existing = data.speeches.find((s) => s.kind === kind);
+    // One opening, report and conclusion per meeting; a guest's direction and other remarks can
+    // come several times, so each press records a new one.
+    const existing = kind === 'direction' || kind === 'remarks' ? undefined : data.speeches.find((s) => s.kind === kind);
     if (existing) return select({ kind: 'speech', id: existing.id }, true);
     flushAllFields();
-    const role = kind === 'conclusion' ? 'chair' : 'reporter';
-    const speaker = data.attendees.find((a) => a.role === role);
+    const role = SPEECH_SPEAKER_ROLE[kind];
+    const speaker = role ? data.attendees.find((a) => a.role === role) : undefined;
     const r = await api.call('speech.create', { meetingId, kind, at: nowHHMM(), speakerAttendeeId: speaker?.id ?? null });
     if (!r.ok) return setError(r.error.message);
     dispatch({ type: 'speech', item: r.value });
@@ -372,6 +376,15 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
             </button>
             <button type="button" onClick={() => void openSpeech('report')} data-testid="new-report">
               Báo cáo <kbd>Alt+B</kbd>
+            </button>
+            <button type="button" onClick={() => void openSpeech('opening')} data-testid="new-opening" title="Phát biểu khai mạc, định hướng">
+              Khai mạc
+            </button>
+            <button type="button" onClick={() => void openSpeech('direction')} data-testid="new-direction" title="Phát biểu chỉ đạo của khách mời cấp trên">
+              Chỉ đạo
+            </button>
+            <button type="button" onClick={() => void openSpeech('remarks')} data-testid="new-remarks" title="Phát biểu khác">
+              Phát biểu
             </button>
             <button type="button" onClick={() => void openSpeech('conclusion')} data-testid="new-conclusion">
               Kết luận <kbd>Alt+K</kbd>

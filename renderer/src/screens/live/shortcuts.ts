@@ -39,12 +39,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'roster', keys: ['Alt+L'], label: 'Điểm danh: đến danh sách đại biểu (Dấu cách: có mặt / vắng)', inText: true },
   { id: 'prev', keys: ['Alt+ArrowUp'], label: 'Mục trước trên dòng thời gian', inText: true },
   { id: 'next', keys: ['Alt+ArrowDown'], label: 'Mục sau trên dòng thời gian', inText: true },
-  {
-    id: 'mark',
-    keys: ['Alt+M'],
-    label: 'Đánh dấu / bỏ đánh dấu kiến nghị đang chọn để trả lời chung: chọn bằng Alt+↑ Alt+↓, đánh dấu từng kiến nghị, rồi F3',
-    inText: true,
-  },
+  { id: 'mark', keys: ['Alt+M'], label: 'Đánh dấu kiến nghị đang chọn để trả lời chung (chọn bằng Alt+↑ Alt+↓, rồi F3)', inText: true },
   { id: 'remove', keys: ['Alt+Delete'], label: 'Xóa mục đang chọn (hỏi lại trước khi xóa; có Hoàn tác)', inText: true },
   { id: 'finish', keys: ['Control+Enter'], label: 'Xong mục này: lưu ngay và về dòng thời gian', inText: true },
   { id: 'map', keys: ['F1', '?'], label: 'Bảng phím tắt (phím ? khi con trỏ không ở trong ô chữ)', inText: true },

@@ -13,6 +13,7 @@ import { DetailsSection } from './DetailsSection';
 import { RosterSection } from './RosterSection';
 import { GroupsSection } from './GroupsSection';
 import { PreRecsSection } from './PreRecsSection';
+import { ArticleDetailsSection } from './ArticleDetailsSection';
 import { useUndo } from './undo';
 import { LockedArea, LockedNotice } from '../../components/LockedNotice';
 import './prepare.css';
@@ -71,6 +72,7 @@ export function PrepareTab({ record, reload }: MeetingTabProps) {
       <RosterSection meetingId={rec.meeting.id} attendees={rec.attendees} update={update} showUndo={show} onImported={syncNow} />
       <GroupsSection meetingId={rec.meeting.id} groups={rec.groups} update={update} showUndo={show} />
       <PreRecsSection meetingId={rec.meeting.id} recommendations={rec.recommendations} replies={rec.replies} update={update} showUndo={show} onImported={syncNow} />
+      <ArticleDetailsSection key={rec.meeting.id} meeting={rec.meeting} update={update} />
       </LockedArea>
       {bar}
     </div>

@@ -6,10 +6,12 @@ import type { OrgProfile } from '../../../../electron/shared/domain';
 import { headerCase, numberLine, placeDateLine } from './profile-form';
 
 const EXAMPLE_NUMBER = 5;
+// Before the name is typed: the Party committee of the chosen level.
+const PARTY_PLACEHOLDER: Record<OrgProfile['level'], string> = { commune: 'ĐẢNG ỦY …', province: 'TỈNH ỦY …', district: 'QUẬN ỦY …' };
 
 export function HeaderPreview({ profile, today }: { profile: OrgProfile; today: Date }) {
   const parent = headerCase(profile.parentBody);
-  const issuing = headerCase(profile.issuingBody) || (profile.isParty ? 'QUẬN ỦY …' : 'CƠ QUAN BAN HÀNH');
+  const issuing = headerCase(profile.issuingBody) || (profile.isParty ? PARTY_PLACEHOLDER[profile.level] : 'CƠ QUAN BAN HÀNH');
   const code = profile.docCode.replace(/\s+/g, '') || '…';
   const place = profile.placeName.trim() || '(địa danh)';
   return (

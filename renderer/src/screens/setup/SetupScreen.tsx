@@ -2,14 +2,17 @@
 // byline are made of), then offers the sample meeting or a first meeting. Not a wizard: every
 // question is visible at once with an example, and the header preview answers "what is this for?".
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { OrgProfile } from '../../../../electron/shared/domain';
+import { UNIT_LEVELS, UNIT_LEVEL_LABELS, type OrgProfile } from '../../../../electron/shared/domain';
 import { api } from '../../lib/api';
 import { href, navigate } from '../../lib/router';
 import { HeaderPreview } from './HeaderPreview';
+import { ArticleStyleChoices } from './StyleChoices';
 import {
   EMPTY_PROFILE,
   countExample,
   headerCase,
+  levelExamples,
+  numberLine,
   normaliseProfile,
   suggestDocCode,
   suggestPlaceName,
@@ -18,6 +21,13 @@ import {
   type ProfileField,
 } from './profile-form';
 import './setup.css';
+
+// Other Party codes of the level, besides the suggested one.
+const PARTY_CODE_HINT: Record<OrgProfile['level'], string> = {
+  commune: 'Đảng ủy cơ quan, doanh nghiệp cũng dùng BB/ĐU.',
+  province: 'Tỉnh ủy, Thành ủy: BB/TU; Đảng ủy trực thuộc: BB/ĐU.',
+  district: 'Quận ủy: BB/QU, Huyện ủy: BB/HU, Thị ủy: BB/TU.',
+};
 
 const FIELD_ORDER: ProfileField[] = ['issuingBody', 'parentBody', 'docCode', 'placeName', 'secretaryName', 'byline'];
 
@@ -92,7 +102,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
     setServerErrors({});
     setP((old) => {
       const next = { ...old, ...patch, style: { ...old.style, ...patch.style } };
-      if (!touched.docCode) next.docCode = suggestDocCode(next.isParty, next.issuingBody);
+      if (!touched.docCode) next.docCode = suggestDocCode(next.isParty, next.issuingBody, next.level);
       if (!touched.placeName) next.placeName = suggestPlaceName(next.issuingBody);
       return next;
     });
@@ -124,6 +134,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
 
   const count = Object.keys(errors).length;
   const party = p.isParty;
+  const ex = levelExamples(p.level, party);
   return (
     <div className="setup" data-testid="setup">
       <header className="setup-head">
@@ -137,6 +148,16 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
         <form ref={formRef} id="setup-form" className="setup-form" onSubmit={(e) => void submit(e)} noValidate aria-describedby="setup-required-note">
           <section className="card" aria-labelledby="setup-org-h">
             <h2 id="setup-org-h">Cơ quan ban hành biên bản</h2>
+            <fieldset className="setup-choice setup-level" data-testid="setup-level">
+              <legend>Cấp của cơ quan</legend>
+              {UNIT_LEVELS.map((l) => (
+                <label key={l}>
+                  <input type="radio" name="level" checked={p.level === l} onChange={() => set({ level: l })} data-testid={`setup-level-${l}`} />
+                  {UNIT_LEVEL_LABELS[l]}
+                </label>
+              ))}
+              <span className="field-hint">Từ 01/7/2025 chính quyền địa phương có hai cấp: tỉnh, thành phố và xã, phường, đặc khu. Chọn quận, huyện chỉ khi ghi lại hội nghị trước ngày đó.</span>
+            </fieldset>
             <Field
               name="issuingBody"
               label="Cơ quan ban hành"
@@ -146,7 +167,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
               onChange={(v) => set({ issuingBody: v })}
               onBlur={() => set({ issuingBody: headerCase(p.issuingBody) })}
               error={errors.issuingBody}
-              placeholder={party ? 'Ví dụ: QUẬN ỦY BẮC TỪ LIÊM' : 'Ví dụ: UBND QUẬN BẮC TỪ LIÊM'}
+              placeholder={`Ví dụ: ${ex.issuingBody}`}
               hint="Ghi như ở đầu văn bản, chữ in hoa (gõ chữ thường cũng được, ứng dụng tự viết hoa)."
             />
             <Field
@@ -156,22 +177,23 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
               onChange={(v) => set({ parentBody: v })}
               onBlur={() => set({ parentBody: headerCase(p.parentBody) })}
               error={errors.parentBody}
-              placeholder={party ? 'Ví dụ: ĐẢNG BỘ THÀNH PHỐ HÀ NỘI' : 'Ví dụ: UBND THÀNH PHỐ HÀ NỘI'}
+              placeholder={ex.parentBody ? `Ví dụ: ${ex.parentBody}` : 'Cấp tỉnh thường để trống'}
               hint="Dòng in phía trên tên cơ quan ban hành. Bỏ trống nếu văn bản của cơ quan không ghi dòng này."
             />
             <label className="setup-party">
               <input type="checkbox" checked={p.isParty} onChange={(e) => set({ isParty: e.target.checked })} data-testid="setup-isParty" />
               <span>
-                <strong>Cơ quan ban hành là cấp ủy Đảng (Quận ủy, Huyện ủy, Đảng ủy…)</strong>
+                <strong>Cơ quan ban hành là cấp ủy Đảng ({levelExamples(p.level, true).partyBodies})</strong>
                 <span className="field-hint">
                   Biên bản khi đó theo thể thức của Đảng (Hướng dẫn 36-HD/VPTW): “ĐẢNG CỘNG SẢN VIỆT NAM” ở góc phải, dấu * dưới tên cơ quan, số
-                  dạng “Số 05-BB/QU”.
+                  dạng “{numberLine({ isParty: true, docCode: levelExamples(p.level, true).docCode }, 5)}”.
                 </span>
               </span>
             </label>
             {party && /^(UBND|HĐND|ỦY BAN|HỘI ĐỒNG)/.test(headerCase(p.issuingBody)) ? (
               <div className="banner warn small" role="status" data-testid="setup-party-warning">
-                Tên cơ quan đang là của chính quyền. Cấp ủy Đảng thường ghi như QUẬN ỦY BẮC TỪ LIÊM, cơ quan chủ quản như ĐẢNG BỘ THÀNH PHỐ HÀ NỘI.
+                Tên cơ quan đang là của chính quyền. Cấp ủy Đảng thường ghi như {ex.issuingBody}
+                {ex.parentBody ? `, cơ quan chủ quản như ${ex.parentBody}` : ''}.
               </div>
             ) : null}
             <div className="grid-2">
@@ -186,8 +208,8 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                   setP((old) => ({ ...old, docCode: v }));
                 }}
                 error={errors.docCode}
-                placeholder={party ? 'BB/QU' : 'BB-UBND'}
-                hint={party ? 'Phần sau số: “Số 05-BB/QU”. Huyện ủy: BB/HU, Đảng ủy: BB/ĐU.' : 'Phần sau số: “Số: 05/BB-UBND”. HĐND: BB-HĐND.'}
+                placeholder={ex.docCode}
+                hint={party ? `Phần sau số: “${numberLine({ isParty: true, docCode: ex.docCode }, 5)}”. ${PARTY_CODE_HINT[p.level]}` : 'Phần sau số: “Số: 05/BB-UBND”. HĐND: BB-HĐND.'}
               />
               <Field
                 name="placeName"
@@ -200,8 +222,8 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                   setP((old) => ({ ...old, placeName: v }));
                 }}
                 error={errors.placeName}
-                placeholder="Ví dụ: Bắc Từ Liêm"
-                hint="Dùng ở dòng “Bắc Từ Liêm, ngày … tháng … năm …”."
+                placeholder={`Ví dụ: ${ex.placeName}`}
+                hint={`Dùng ở dòng “${ex.placeName}, ngày … tháng … năm …”.`}
               />
             </div>
           </section>
@@ -224,7 +246,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                 value={p.byline}
                 onChange={(v) => set({ byline: v })}
                 error={errors.byline}
-                placeholder="Ví dụ: Hội Liên hiệp phụ nữ quận Bắc Từ Liêm"
+                placeholder={`Ví dụ: ${ex.byline}`}
                 hint="Dòng ký tên cuối tin bài: tên người viết hoặc đơn vị."
               />
             </div>
@@ -243,6 +265,7 @@ export function SetupScreen({ onSaved }: { onSaved: (p: OrgProfile) => void }) {
                 “{countExample(false)}”
               </label>
             </fieldset>
+            <ArticleStyleChoices style={p.style} person={ex.person} onChange={(style) => set({ style: { ...p.style, ...style } })} />
             <fieldset className="setup-choice">
               <legend>Người điều hành ký biên bản với chức danh</legend>
               <label>
