@@ -54,7 +54,12 @@ export function openCliCore(dataDir: string, command: string): Core {
  */
 function useSnapshot(core: Core): void {
   const file = core.ctx.db;
-  const snapshot = new Database(file.serialize(), nativeOptions());
+  const bytes = file.serialize();
+  // The header still says WAL (bytes 18-19 = 2), which an in-memory database cannot open; 1 is the
+  // rollback journal (SQLite file format, section 1.3.4). The pages themselves are unchanged.
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const snapshot = new Database(bytes, nativeOptions());
   snapshot.pragma('foreign_keys = ON');
   file.close();
   core.ctx.db = snapshot;

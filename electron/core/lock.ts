@@ -110,8 +110,9 @@ export function acquireDataLock(dataDir: string, program: LockProgram, opts: Acq
     throw new UserError('db_open_failed', `Không mở được cơ sở dữ liệu (${(e as Error).message}). Dữ liệu được giữ nguyên.`);
   }
   try {
-    // The rollback journal, never WAL: a WAL side file would let readers in and share the lock.
-    db.pragma('journal_mode = DELETE');
+    // Never WAL (it would let others in beside the lock), and the journal in memory: nothing is
+    // ever written, so no side file is left behind by a holder that dies.
+    db.pragma('journal_mode = MEMORY');
     // An EXCLUSIVE transaction holds SQLite's exclusive file lock until it ends; it never ends
     // while this process lives, and the operating system ends it when the process dies.
     db.exec('BEGIN EXCLUSIVE');

@@ -166,6 +166,10 @@ describe('a missing or empty database beside backups is not a first run', () => 
       const r = await c.registry.dispatch('backup.restore', { fileName: h.backups[0].fileName });
       expect(r.ok).toBe(true);
       expect(r.ok && (r.value as ChannelOutput<'backup.restore'>).message).toMatch(/\(1 hội nghị; kiểm tra toàn vẹn: tốt\)/);
+      // What was in place (nothing, or the empty file) is kept aside, never overwritten.
+      const out = r.ok ? (r.value as ChannelOutput<'backup.restore'>) : null;
+      if (how === 'empty') expect(statSync(path.join(backupDir(dir), out?.keptAside ?? '')).size).toBe(0);
+      else expect(out).toMatchObject({ keptAside: '', message: expect.stringMatching(/Trước đó không có tệp dữ liệu nào\.$/) });
       expect((await c.registry.dispatch('meeting.list', {})) as unknown).toMatchObject({ ok: true, value: [{ title: 'Dữ liệu thật' }] });
       stop();
       c.close();

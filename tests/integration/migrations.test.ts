@@ -46,6 +46,42 @@ describe('migrations', () => {
     expect(db.prepare("SELECT meeting_id FROM search_index WHERE search_index MATCH 'pheo'").get()).toEqual({ meeting_id: 7 });
   });
 
+  it('3 -> 4 widens speech and reply kinds without losing a row or a reply link', () => {
+    const db = fresh();
+    migrate(db, MIGRATIONS, 3);
+    db.prepare("INSERT INTO meetings (id, title, created_at, updated_at) VALUES (1, 'Hội nghị', 'x', 'x')").run();
+    db.prepare("INSERT INTO people (id, full_name, created_at, updated_at) VALUES (1, 'Vũ Minh Thành', 'x', 'x')").run();
+    db.prepare("INSERT INTO attendees (id, meeting_id, person_id, role, sort_order) VALUES (1, 1, 1, 'chair', 1)").run();
+    db.prepare("INSERT INTO speeches (id, meeting_id, kind, speaker_attendee_id, summary, seq, updated_at) VALUES (5, 1, 'conclusion', 1, 'Kết luận', 9, 'x')").run();
+    db.prepare("INSERT INTO recommendations (id, meeting_id, phase, content, seq, updated_at) VALUES (3, 1, 'during', 'Đề nghị', 2, 'x')").run();
+    db.prepare("INSERT INTO replies (id, meeting_id, responder_attendee_id, content, kind, seq, updated_at) VALUES (4, 1, 1, 'Trả lời', 'on_spot', 3, 'x')").run();
+    db.prepare('INSERT INTO reply_links (reply_id, recommendation_id) VALUES (4, 3)').run();
+    migrate(db, MIGRATIONS, 4);
+    expect(schemaVersion(db)).toBe(4);
+    // The rebuild of `replies` must not cascade into the links, and ids stay as they were.
+    expect(db.prepare('SELECT reply_id, recommendation_id FROM reply_links').all()).toEqual([{ reply_id: 4, recommendation_id: 3 }]);
+    expect(db.prepare('SELECT id, kind, speaker_attendee_id, summary FROM speeches').all()).toEqual([{ id: 5, kind: 'conclusion', speaker_attendee_id: 1, summary: 'Kết luận' }]);
+    expect(db.prepare('SELECT id, kind, content FROM replies').all()).toEqual([{ id: 4, kind: 'on_spot', content: 'Trả lời' }]);
+    // New kinds are accepted, anything else still refused; foreign keys are back on and enforced.
+    db.prepare("INSERT INTO speeches (meeting_id, kind, seq, updated_at) VALUES (1, 'opening', 1, 'x')").run();
+    db.prepare("INSERT INTO replies (meeting_id, kind, seq, updated_at) VALUES (1, 'forwarded', 4, 'x')").run();
+    expect(() => db.prepare("INSERT INTO speeches (meeting_id, kind, seq, updated_at) VALUES (1, 'speech', 1, 'x')").run()).toThrow(/CHECK/);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO replies (meeting_id, kind, seq, updated_at) VALUES (99, 'on_spot', 1, 'x')").run()).toThrow(/FOREIGN KEY/);
+    // Deleting a reply still removes its links (the cascade survived the rebuild).
+    db.prepare('DELETE FROM replies WHERE id = 4').run();
+    expect(db.prepare('SELECT count(*) AS n FROM reply_links').get()).toEqual({ n: 0 });
+    // The meeting's new details read as "not recorded".
+    expect(db.prepare('SELECT headline, session, legal_basis_json, counts_json, attendance_count FROM meetings').get()).toEqual({
+      headline: '',
+      session: null,
+      legal_basis_json: '[]',
+      counts_json: '{}',
+      attendance_count: null,
+    });
+    expect(() => db.prepare("UPDATE meetings SET session = 'trưa'").run()).toThrow(/CHECK/);
+  });
+
   it('a failing migration leaves the database at its old version, untouched', () => {
     const db = fresh();
     migrate(db, MIGRATIONS, 1);

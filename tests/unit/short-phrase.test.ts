@@ -17,10 +17,17 @@ describe('suggestShortPhrase', () => {
     expect(suggestShortPhrase('Dòng đầu\ndòng hai. Câu sau')).toBe('dòng đầu dòng hai');
   });
 
-  it('keeps at most 20 words and no trailing punctuation', () => {
+  it('never cuts a clause mid-word: a long one is cut at a comma, or kept whole', () => {
     const long = Array.from({ length: 30 }, (_, i) => `từ${i}`).join(' ');
-    const out = suggestShortPhrase(long);
-    expect(out.split(' ')).toHaveLength(20);
+    expect(suggestShortPhrase(long)).toBe(long);
+    // The issue's cases: "…giữ cương" and "…vay vốn để phát" were cut inside "cương vị" and "phát triển".
+    const s = 'Có giải pháp lãnh đạo, chỉ đạo trong nhiệm kỳ 2020 – 2025 nâng cao tỷ lệ nữ giữ cương vị lãnh đạo trong các cơ quan, đơn vị của Quận và các phường';
+    expect(suggestShortPhrase(s)).toBe('có giải pháp lãnh đạo, chỉ đạo trong nhiệm kỳ 2020 – 2025 nâng cao tỷ lệ nữ giữ cương vị lãnh đạo trong các cơ quan');
+    expect(suggestShortPhrase('Quan tâm hỗ trợ cán bộ, hội viên phụ nữ, nữ công nhân lao động được vay vốn để phát triển sản xuất, kinh doanh, nâng cao đời sống')).toBe(
+      'quan tâm hỗ trợ cán bộ, hội viên phụ nữ, nữ công nhân lao động được vay vốn để phát triển sản xuất, kinh doanh',
+    );
+    // A comma too early to leave a phrase of substance is not a place to cut.
+    expect(suggestShortPhrase(`Ở tổ 5, ${long}`)).toBe(`ở tổ 5, ${long}`);
     expect(suggestShortPhrase('xử lý rác thải, ')).toBe('xử lý rác thải');
     expect(suggestShortPhrase('xử lý rác thải…')).toBe('xử lý rác thải');
   });

@@ -96,9 +96,11 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
     } catch {
       // A damaged or placeholder handle may already be unusable; the files are what matter.
     }
-    keptAside = `thuky-${stampNow(ctx.now())}-damaged.sqlite3`;
+    const aside = `thuky-${stampNow(ctx.now())}-damaged.sqlite3`;
+    // A missing database leaves nothing to keep aside (only stray side files, kept all the same).
+    keptAside = existsSync(dbFile) ? aside : '';
     for (const suffix of ['', '-wal', '-shm'])
-      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, path.join(backupDir(ctx.dataDir), keptAside + suffix));
+      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, path.join(backupDir(ctx.dataDir), aside + suffix));
   }
   const incoming = `${dbFile}.restoring`;
   try {
@@ -113,7 +115,7 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
     rmSync(incoming, { force: true });
     // Whatever is in place now (the old file, or nothing) is reopened so the core keeps answering.
     ctx.db = openDatabase(dbFile, opts.db);
-    throw new UserError('restore_failed', `Chưa khôi phục được (${(e as Error).message}). Dữ liệu trước đó được giữ lại trong bản "${keptAside}".`);
+    throw new UserError('restore_failed', `Chưa khôi phục được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}".` : ''}`);
   }
   const db = openDatabase(dbFile, { ...opts.db, check: true });
   ctx.db = db;
@@ -123,6 +125,7 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
   const meetings = (db.prepare('SELECT count(*) AS n FROM meetings WHERE deleted_at IS NULL').get() as { n: number }).n;
   const parsed = parseBackupName(label);
   const when = parsed ? `bản sao lưu lúc ${formatAt(parsed.at)}` : `tệp ${label}`;
-  const message = `Đã khôi phục ${when} (${meetings} hội nghị; kiểm tra toàn vẹn: tốt). Dữ liệu trước đó được giữ lại trong bản "${keptAside}".`;
+  const before = keptAside ? `Dữ liệu trước đó được giữ lại trong bản "${keptAside}".` : 'Trước đó không có tệp dữ liệu nào.';
+  const message = `Đã khôi phục ${when} (${meetings} hội nghị; kiểm tra toàn vẹn: tốt). ${before}`;
   return { keptAside, message, meetings, integrity: 'ok' };
 }

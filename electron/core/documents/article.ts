@@ -132,6 +132,26 @@ const startsWithAny = (s: string, words: string[]): boolean => {
   return words.some((w) => t.startsWith(`${w} `) || t.startsWith(`${w},`));
 };
 
+// Verbs (and aspect words) that open what a speaker did or said: "Ghi nhận …", "Giao …", "Sẽ …".
+// Such a summary follows the speaker's name directly; any other one is reported ("cho biết …").
+const VERBS = [
+  'ghi nhận', 'giao', 'trực tiếp', 'giải đáp', 'trả lời', 'tiếp thu', 'đánh giá', 'thông tin', 'thông báo', 'nhấn mạnh', 'khẳng định',
+  'đề nghị', 'yêu cầu', 'chỉ đạo', 'cam kết', 'lắng nghe', 'làm rõ', 'giải trình', 'phát biểu', 'cho biết', 'báo cáo', 'chia sẻ',
+  'biểu dương', 'đồng ý', 'thống nhất', 'nêu', 'chỉ rõ', 'quán triệt', 'trình bày', 'tóm tắt', 'điểm lại', 'nhắc lại', 'kêu gọi',
+  'mong muốn', 'hoan nghênh', 'cảm ơn', 'chúc', 'ghi nhận và', 'tiếp nhận', 'xin', 'đối thoại', 'trao đổi', 'phân tích', 'gợi mở',
+  'định hướng', 'lưu ý', 'hứa', 'chấp thuận', 'sẽ', 'đã', 'đang', 'cũng', 'tiếp tục', 'khen ngợi', 'nhận định', 'nhận xét', 'đưa ra',
+];
+const startsWithVerb = (s: string): boolean => startsWithAny(s, VERBS) || VERBS.includes(s.trim().toLocaleLowerCase('vi'));
+
+/** The first letter lowered, as a verb after the speaker's name: always, whatever follows ("Giao Công an …"). */
+const lowerVerb = (s: string): string => {
+  const t = s.trimStart();
+  return t ? t[0]!.toLocaleLowerCase('vi') + t.slice(1) : t;
+};
+
+/** What a speaker said or did, after their name: "đồng chí X ghi nhận …" or "đồng chí X cho biết Đảng ủy sẽ …". */
+const afterName = (s: string): string => (startsWithVerb(s) ? lowerVerb(s) : `cho biết ${lowerFirst(s)}`);
+
 /** Whether a summary reads as a sentence of its own, with its own subject or opener. */
 function standsAlone(summary: string, speakerNames: string[]): boolean {
   if (startsWithAny(summary, OPENERS)) return true;
@@ -204,8 +224,8 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
       // The deputies meet their voters: "đồng chí X – đại biểu HĐND tỉnh có buổi tiếp xúc cử tri …".
       reportersInLead = true;
       const deputies = joinAnd(reporters.map((a) => person(a)), '; ');
-      const voters = audience ? (/^cử tri\s/iu.test(audience) ? ` ${audience}` : ` với ${audience}`) : '';
-      const meeting = /^(buổi|cuộc)\s/iu.test(name) ? `có ${lowerFirst(name)}` : `tiếp xúc cử tri${voters}`;
+      const voters = audience ? (/^cử tri\s/iu.test(audience) ? `tiếp xúc ${audience}` : `tiếp xúc cử tri với ${audience}`) : 'tiếp xúc cử tri';
+      const meeting = /^(buổi|cuộc)\s/iu.test(name) ? `có ${lowerFirst(name)}` : voters;
       clause = `${deputies} ${meeting}${where}${purposeAfter}`;
     } else if (chairs.length) {
       chairsInLead = true;
@@ -267,8 +287,7 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     if (summaryText) {
       const summary = summaryText;
       if (standsAlone(summary, names) || !who) out.push(endSentence(`${intro && !who ? `${intro}, ` : ''}${upperFirst(summary)}`));
-      else if (startsWithAny(summary, SUBJECTS)) out.push(endSentence(`${intro ? `${intro}, ${who}` : upperFirst(who)} cho biết: ${summary}`));
-      else out.push(endSentence(`${intro ? `${intro}, ${who}` : upperFirst(who)} ${lowerFirst(summary)}`));
+      else out.push(endSentence(`${intro ? `${intro}, ${who}` : upperFirst(who)} ${afterName(summary)}`));
     }
     const title = a ? mainTitle(a) : '';
     const subject = summary ? (title ? `đồng chí ${title}` : 'đồng chí') : intro ? `${intro}, ${who || 'đồng chí'}` : who || 'hội nghị';
@@ -423,7 +442,7 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     const who = responder(group[0]!);
     const a = attendeeById(record, group[0]!.responderAttendeeId);
     const names = a ? [a.fullName, mainTitle(a)] : [who];
-    const clauses: string[] = [];
+    const clauses: { about: string; text: string }[] = [];
     const alone: string[] = [];
     for (const r of group) {
       const content = stripEnd(r.content.trim());
@@ -433,7 +452,7 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
         const passive = who ? passiveWithAgent(content, lowerFirstKeepName(who)) : null;
         if (passive) alone.push(endSentence(upperFirst(passive)));
         else if (standsAlone(content, names) || !who) alone.push(endSentence(upperFirst(content)));
-        else clauses.push(`${about ? `về ${about}, ` : ''}${lowerFirst(content)}`);
+        else clauses.push({ about, text: afterName(content) });
       } else if (r.kind === 'written_later' || r.kind === 'forwarded') {
         // The kind, agency and deadline were entered: say exactly that, nothing more.
         const agency = stripEnd(r.agency.trim());
@@ -445,8 +464,15 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     }
     const out: string[] = [];
     if (clauses.length) {
-      const lead = first ? `Sau khi nghe các ý kiến, kiến nghị, ${lowerFirstKeepName(who)}` : upperFirst(who);
-      out.push(endSentence(`${lead} ${clauses.join('; đồng thời ')}`));
+      // "Trả lời kiến nghị về …, đồng chí X cho biết …" when the answer is about named items.
+      const [head, ...more] = clauses;
+      const lead = head!.about
+        ? `Trả lời kiến nghị về ${head!.about}, ${lowerFirstKeepName(who)}`
+        : first
+          ? `Sau khi nghe các ý kiến, kiến nghị, ${lowerFirstKeepName(who)}`
+          : upperFirst(who);
+      const rest = more.map((c) => (c.about ? `về ${c.about}, ${c.text}` : c.text));
+      out.push(endSentence(`${lead} ${[head!.text, ...rest].join('; đồng thời ')}`));
     }
     out.push(...alone);
     return out.join(' ');

@@ -82,7 +82,7 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   const m = record.meeting;
   const style = profile?.style ?? DEFAULT_STYLE;
   const count = (n: number) => formatCount(n, style.padCounts);
-  const blocks: DocBlock[] = [{ type: 'heading', text: meetingName(record) }];
+  const blocks: DocBlock[] = [{ type: 'heading', text: upperFirst(meetingName(record)) }];
   const para = (text: string) => {
     const t = cleanSentence(text);
     if (t) blocks.push({ type: 'paragraph', text: t });

@@ -40,7 +40,7 @@ export function generateSummary(record: MeetingRecord, _profile: OrgProfile | nu
   const date = shortDate(m.date);
   const blocks: DocBlock[] = [
     { type: 'heading', text: 'BẢNG TỔNG HỢP Ý KIẾN, KIẾN NGHỊ' },
-    { type: 'paragraph', text: `${meetingName(record)}${date ? `, ngày ${date}` : ''}` },
+    { type: 'paragraph', text: `${upperFirst(meetingName(record))}${date ? `, ngày ${date}` : ''}` },
   ];
   const repliesFor = new Map<number, Reply[]>();
   for (const r of record.replies) for (const id of r.recommendationIds) repliesFor.set(id, [...(repliesFor.get(id) ?? []), r]);

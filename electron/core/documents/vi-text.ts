@@ -243,7 +243,7 @@ export function adminLower(s: string): string {
   const m = ADMIN_UNIT.exec(s);
   if (!m || /\d/.test(m[3] ?? '')) return s;
   // "Quận ủy", "Huyện ủy", "Tỉnh ủy", "Thành ủy" name a Party committee: a proper name, kept (Phụ lục II).
-  if (/^(Quận|Huyện|Tỉnh|Thành phố|Thị xã|Phường|Xã)\s+(ủy|uỷ)\b/u.test(s)) return s;
+  if (/^(Quận|Huyện|Tỉnh|Thành phố|Thị xã|Phường|Xã)\s+(ủy|uỷ)(?=$|[\s,.;:])/u.test(s)) return s;
   return s[0]!.toLocaleLowerCase('vi') + s.slice(1);
 }
 

@@ -40,10 +40,11 @@ export function suggestShortPhrase(content: string): string {
   s = s.split(/[.;:!?…](?:\s|$)|[;:…]/u)[0] ?? '';
   const words = s.split(' ').filter(Boolean);
   if (words.length > PHRASE_SYLLABLES) {
-    // The last comma within the first PHRASE_SYLLABLES syllables closes a whole part of the clause.
+    // The last comma that leaves a phrase of substance (at least 8 syllables) and not much more than
+    // the target closes a whole part of the clause; with no such comma the clause stays whole.
     let cut = -1;
-    for (let i = 0; i < PHRASE_SYLLABLES; i++) if (words[i]!.endsWith(',')) cut = i;
-    if (cut >= 3) s = words.slice(0, cut + 1).join(' ');
+    for (let i = 7; i < Math.min(words.length - 1, PHRASE_SYLLABLES + 8); i++) if (words[i]!.endsWith(',')) cut = i;
+    if (cut >= 0) s = words.slice(0, cut + 1).join(' ');
   }
   s = s.replace(/[\s.,;:!?…–-]+$/u, '');
   return lowerFirstWord(s);

@@ -44,7 +44,7 @@ export function ImportRecordButton({ onError }: { onError: (message: string | nu
     const r = await api.call('record.import', { json: await file.text() });
     setBusy(false);
     if (input.current) input.current.value = '';
-    if (!r.ok) return onError(`Không nhập được bản ghi “${file.name}”: ${r.error.message}`);
+    if (!r.ok) return onError(`Không nhập được tệp “${file.name}”. ${r.error.message}`);
     navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
   }
   return (

@@ -82,7 +82,7 @@ export function DateField(p: DateProps) {
   return (
     <div className="field field-date">
       <label htmlFor={id}>{p.label}</label>
-      <input id={id} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" value={f.value} onChange={f.onChange} onBlur={f.onBlur} onFocus={f.onFocus} data-testid={p.testId} aria-invalid={f.error ? true : undefined} />
+      <input id={id} type="text" inputMode="numeric" placeholder="ngày/tháng/năm" value={f.value} onChange={f.onChange} onBlur={f.onBlur} onFocus={f.onFocus} data-testid={p.testId} aria-invalid={f.error ? true : undefined} />
       {f.error ? <div className="field-error" role="alert">{f.error}</div> : null}
     </div>
   );
@@ -102,7 +102,7 @@ export function TimeField(p: TimeProps) {
   return (
     <div className="field field-time">
       <label htmlFor={id}>{p.label}</label>
-      <input id={id} type="text" inputMode="numeric" placeholder="hh:mm" value={f.value} onChange={f.onChange} onBlur={f.onBlur} onFocus={f.onFocus} data-testid={p.testId} aria-invalid={f.error ? true : undefined} />
+      <input id={id} type="text" inputMode="numeric" placeholder="giờ:phút" value={f.value} onChange={f.onChange} onBlur={f.onBlur} onFocus={f.onFocus} data-testid={p.testId} aria-invalid={f.error ? true : undefined} />
       {f.error ? <div className="field-error" role="alert">{f.error}</div> : null}
     </div>
   );

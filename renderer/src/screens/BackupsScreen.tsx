@@ -13,7 +13,7 @@ export function BackupsScreen() {
     <div className="backups">
       <h1>Sao lưu và khôi phục</h1>
       <p className="muted">
-        Ứng dụng tự sao lưu khi bắt đầu và kết thúc hội nghị, và cứ 10 phút một lần trong lúc hội nghị diễn ra (nếu có thay đổi). Giữ 20 bản mới nhất và mỗi ngày một bản trong 30 ngày.
+        Ứng dụng tự sao lưu khi bắt đầu và kết thúc hội nghị, và cứ 10 phút một lần trong lúc hội nghị diễn ra (nếu có thay đổi). Giữ 20 bản mới nhất và mỗi ngày một bản trong 30 ngày; không bao giờ xóa một bản đang giữ hội nghị (hoặc phiên bản mới hơn của hội nghị) mà không bản mới hơn nào còn giữ.
         {info.data ? (
           <>
             {' '}

@@ -64,7 +64,7 @@ function DataFolder() {
       {mode === 'electron' ? (
         <dd className="muted small">Mở nhanh thư mục này: trình đơn Tệp → Mở thư mục dữ liệu.</dd>
       ) : (
-        <dd className="muted small">Đang chạy ở chế độ trình duyệt: thư mục là nơi đã chọn khi chạy lệnh “npm run web”.</dd>
+        <dd className="muted small">Đang chạy ở chế độ trình duyệt: thư mục là nơi đã chọn khi chạy lệnh <code>npm run web</code>.</dd>
       )}
     </dl>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { DEFAULT_STYLE, UNIT_LEVELS, UNIT_LEVEL_LABELS, type OrgProfile, type UnitLevel } from '../../../electron/shared/domain';
 import { api } from '../lib/api';
 import { useData } from '../lib/use-data';
@@ -10,12 +11,18 @@ const EMPTY: OrgProfile = { issuingBody: '', level: 'commune', parentBody: '', i
 /** The organisation profile: what the minutes' header and the article's byline are made from. */
 export function SettingsScreen() {
   const profile = useData('profile.get', {});
+  // A choice (level, radio, checkbox) shows at once and the next save builds on it, rather than
+  // waiting for the reload; a refused save goes back to what is stored.
+  const [draft, setDraft] = useState<OrgProfile | null>(null);
   if (profile.loading) return <div className="muted">Đang tải…</div>;
-  const p = profile.data ?? EMPTY;
+  const p = draft ?? profile.data ?? EMPTY;
   const ex = levelExamples(p.level, p.isParty);
   const save = async (patch: Partial<OrgProfile>) => {
-    const r = await api.call('profile.save', { ...p, ...patch, style: { ...p.style, ...patch.style } });
+    const next = { ...p, ...patch, style: { ...p.style, ...patch.style } };
+    setDraft(next);
+    const r = await api.call('profile.save', next);
     if (r.ok) void profile.reload();
+    else setDraft(null);
     return r;
   };
   return (

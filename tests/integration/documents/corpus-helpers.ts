@@ -2,7 +2,7 @@
 // real core (record.import), its documents are exported as .docx through the registry (doc.export),
 // read back as text (mammoth) and XML (fflate), and laid out by LibreOffice (PDF, then pdftotext
 // -bbox-layout) so that positions on the page can be checked, not only the XML that asks for them.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -127,7 +127,8 @@ export async function buildCase(name: string, dir: string): Promise<CorpusCase> 
 
 /** One LibreOffice run for all files (its start-up is most of the cost); returns the PDF paths. */
 export function toPdf(dir: string, files: string[]): string[] {
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+  const office = spawnSync('sh', ['-c', 'command -v libreoffice']).status === 0 ? 'libreoffice' : 'soffice';
+  execFileSync(office, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
     stdio: 'pipe',
     timeout: 300_000,
   });
@@ -314,4 +315,38 @@ export function artifacts(text: string, sources: string[], facts: string[]): Art
     }
   }
   return found;
+}
+
+/**
+ * The place names of a record's locality: "quận Bắc Từ Liêm" → "Bắc Từ Liêm"; "huyện Châu Thành,
+ * tỉnh Tây Ninh" → both names; a numbered unit keeps its noun ("Phường 10").
+ */
+export function placeNames(locality: string | null): string[] {
+  return (locality ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(quận|huyện|phường|xã|thị trấn|thị xã|thành phố|tỉnh|đặc khu)\s+(.+)$/iu.exec(part);
+      return m && !/^\d/.test(m[2]!) ? m[2]! : part;
+    });
+}
+
+const occurrences = (hay: string, needle: string): number => hay.split(needle).length - 1;
+
+/**
+ * Sentences that name a place more often than any single string of the record does: the record may
+ * say "Hội nghị … thị trấn Cát Tiên với Hội viên phụ nữ thị trấn Cát Tiên" (twice, its own words),
+ * but a sentence the generator builds around it should not add a third and a fourth.
+ */
+export function repeatedPlaces(text: string, places: string[], sources: string[]): { place: string; count: number; sentence: string }[] {
+  const out: { place: string; count: number; sentence: string }[] = [];
+  for (const p of text.normalize('NFC').split(/\n+/u))
+    for (const sentence of p.split(/(?<=[.!?…])\s+/u))
+      for (const place of places) {
+        const n = occurrences(sentence, place);
+        const allowed = Math.max(1, ...sources.map((x) => occurrences(x, place)));
+        if (n > allowed) out.push({ place, count: n, sentence });
+      }
+  return out;
 }

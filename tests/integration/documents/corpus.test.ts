@@ -12,10 +12,12 @@ import {
   locate,
   midSentenceCapitals,
   OFFICES,
+  placeNames,
   pdfLayout,
   profileFor,
   recordNames,
   recordStrings,
+  repeatedPlaces,
   SECRETARY,
   toPdf,
   type CorpusCase,
@@ -97,6 +99,15 @@ describe('the artifact checker', () => {
     // A fact the article must carry verbatim, and a phrase the record wrote after the same word.
     expect(artifacts(t, ['thông; Vấn đề đất đai'], ['Công tác hội'])).toEqual([]);
     expect(midSentenceCapitals('ở quận Bắc Từ Liêm và UBND Phường 10').map((c) => c.context)).toEqual([]);
+  });
+
+  it('finds a place named more often in a sentence than the record names it', () => {
+    expect(placeNames('huyện Châu Thành, tỉnh Tây Ninh')).toEqual(['Châu Thành', 'Tây Ninh']);
+    expect(placeNames('Phường 10')).toEqual(['Phường 10']);
+    expect(placeNames(null)).toEqual([]);
+    const lead = 'Sáng 18/3, UBND thị trấn Cát Tiên tổ chức hội nghị với hội viên thị trấn Cát Tiên. Thị trấn Cát Tiên có 5 tổ.';
+    expect(repeatedPlaces(lead, ['Cát Tiên'], []).map((f) => f.count)).toEqual([2]);
+    expect(repeatedPlaces(lead, ['Cát Tiên'], ['hội nghị thị trấn Cát Tiên với hội viên thị trấn Cát Tiên'])).toEqual([]);
   });
 });
 
@@ -399,6 +410,12 @@ describe.each(NAMES)('record %s', (name) => {
     expect(found).toEqual([]);
   });
 
+  it('names a place at most once a sentence in the article, beyond what the record itself repeats', () => {
+    const c = get(name);
+    const found = repeatedPlaces(c.article.text, placeNames(c.json.meeting.locality), recordStrings(c.json));
+    expect(found.map((f) => `"${f.place}" ×${f.count}: «${f.sentence}»`)).toEqual([]);
+  });
+
   it(`carries every fact of the record in the article, in the newsroom's house style (${OFFICES[name]?.style.dateStyle})`, () => {
     const c = get(name);
     const unknowable = UNKNOWABLE[name] ?? {};
@@ -419,6 +436,19 @@ describe.each(NAMES)('record %s', (name) => {
   it('writes the minutes in the HD 36 format (Party committee)', () => {
     const c = get(name);
     checkMinutesXml(c, c.minutesParty, true);
+  });
+
+  it('starts the meeting name under BIÊN BẢN and the article headline with a capital', () => {
+    const c = get(name);
+    for (const d of [c.minutesState, c.minutesParty]) {
+      const lines = d.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      const at = lines.indexOf('BIÊN BẢN');
+      expect(at, `${d.name}: BIÊN BẢN`).toBeGreaterThanOrEqual(0);
+      const nameLine = lines[at + 1] ?? '';
+      expect(nameLine[0] ?? '', `${d.name}: meeting name "${nameLine}"`).toBe((nameLine[0] ?? '').toLocaleUpperCase('vi'));
+    }
+    const headline = c.article.text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+    expect(headline[0] ?? '', `${name}: headline "${headline}"`).toBe((headline[0] ?? '').toLocaleUpperCase('vi'));
   });
 
   it('writes the article on A4 in Times New Roman', () => {

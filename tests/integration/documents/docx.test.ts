@@ -1,5 +1,6 @@
 // The .docx files as Word and LibreOffice read them: page, margins, fonts, borderless layout
 // tables, sizes and styles per Nghị định 30/2020 (and HD 36 for the Party variant).
+import { suggestHeadline } from '../../../electron/core/documents/article';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,7 +148,13 @@ describe('minutes .docx (Nghị định 30/2020, Mẫu 1.9)', () => {
     const noi = runOf(doc, 'Nơi nhận:')!;
     expect(sizeOf(noi)).toBe(12);
     expect(isBold(noi) && isItalic(noi)).toBe(true);
-    expect(doc.indexOf('Nơi nhận:')).toBeGreaterThan(doc.indexOf('Trương Quang Thiều</w:t>'));
+    // "Nơi nhận" stands under the left signature (THƯ KÝ), inside the row that cannot split, so the
+    // signatures and the recipients always share a page.
+    const cells = signature.split('</w:tc>');
+    expect(cells[0]).toContain('Nơi nhận:');
+    expect(cells[0]!.indexOf('Nơi nhận:')).toBeGreaterThan(cells[0]!.indexOf('Nguyễn Thị Lan</w:t>'));
+    expect(cells[1]).not.toContain('Nơi nhận:');
+    expect(signature).toMatch(/<w:cantSplit\/>/);
     expect(sizeOf(runOf(doc, '- Các thành phần dự hội nghị;')!)).toBe(11);
     expect(sizeOf(runOf(doc, '- Lưu: VT, hồ sơ hội nghị.')!)).toBe(11);
   });
@@ -226,12 +233,12 @@ describe('article .docx', () => {
     for (const m of media) expect(Buffer.from(files[m]).equals(jpeg)).toBe(true);
     expect(xml('[Content_Types].xml')).toMatch(/Extension="jpe?g"/);
     expect((doc.match(/<a:blip /g) ?? []).length).toBe(2);
-    const caption = runOf(doc, 'Quang cảnh Hội nghị')!;
+    const caption = runOf(doc, 'Quang cảnh hội nghị')!;
     expect(isItalic(caption)).toBe(true);
     const byline = paragraphOf(doc, 'Hội Liên hiệp phụ nữ quận Bắc Từ Liêm</w:t>')!;
     expect(byline).toContain('<w:jc w:val="right"/>');
     expect(isBold(runOf(doc, 'Hội Liên hiệp phụ nữ quận Bắc Từ Liêm')!)).toBe(true);
-    expect(isBold(runOf(doc, record.meeting.title)!)).toBe(true);
+    expect(isBold(runOf(doc, suggestHeadline(record))!)).toBe(true);
     const { value } = await mammoth.extractRawText({ buffer: buf });
     expect(value).toContain('Chiều ngày 18/10/2019');
     expect(value).toContain('08 ý kiến, kiến nghị');

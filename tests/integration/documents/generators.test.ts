@@ -48,14 +48,17 @@ describe('article from the seed meeting', () => {
   });
 
   it('follows the seed structure and conventions', () => {
-    expect(blocks[0]).toEqual({ type: 'heading', text: record.meeting.title });
+    // A short news headline, apart from the official name (which the lead carries).
+    expect(blocks[0]).toEqual({ type: 'heading', text: 'Quận Bắc Từ Liêm đối thoại với cán bộ, hội viên phụ nữ Quận' });
     const paras = blocks.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : ''));
-    expect(paras[0]).toMatch(/^Chiều ngày 18\/10\/2019, Quận Bắc Từ Liêm tổ chức Hội nghị đối thoại/);
-    expect(paras[1]).toMatch(/^Dự Hội nghị có đồng chí Nguyễn Kim Hoàng, Phó trưởng Ban Dân vận Thành ủy; /);
-    expect(paras[1]).toContain('Quận Bắc Từ Liêm có các đồng chí Trương Quang Thiều – TUV, Bí thư Quận ủy; Nguyễn Công Khanh');
-    expect(paras[1]).toContain('Cùng dự có');
+    expect(paras[0]).toMatch(/^Chiều ngày 18\/10\/2019, Quận Bắc Từ Liêm tổ chức Hội nghị đối thoại giữa đồng chí Bí thư Quận ủy/);
+    // "Dự hội nghị có đồng chí …" as a reporter writes it; the chair in a sentence of their own.
+    expect(paras[1]).toMatch(/^Dự hội nghị có đồng chí Nguyễn Kim Hoàng – Phó trưởng Ban Dân vận Thành ủy; /);
+    expect(paras[1]).toContain('Đồng chí Trương Quang Thiều – TUV, Bí thư Quận ủy chủ trì hội nghị.');
+    expect(paras[1]).toContain('Cùng dự có đồng chí Nguyễn Công Khanh – Phó Bí thư Thường trực Quận ủy; ');
+    expect(paras[1].match(/Cùng dự có/g)).toHaveLength(1);
     // Only the five phrases marked for the article, though the count is every recorded one.
-    const before = paras.find((p) => p.startsWith('Trước khi diễn ra'))!;
+    const before = paras.find((p) => p.startsWith('Trước hội nghị'))!;
     expect(before).toContain('08 kiến nghị');
     expect(before.match(/; /g)?.length).toBe(4);
     expect(before.endsWith('…')).toBe(true);
@@ -67,7 +70,7 @@ describe('article from the seed meeting', () => {
     // Photos after the attendees and after the pre-meeting recommendations, as in the seed.
     const kinds = blocks.map((b) => b.type);
     expect(kinds.indexOf('photo')).toBe(3);
-    expect(blocks[blocks.findIndex((b) => b.type === 'paragraph' && b.text.startsWith('Trước khi')) + 1].type).toBe('photo');
+    expect(blocks[blocks.findIndex((b) => b.type === 'paragraph' && b.text.startsWith('Trước hội nghị')) + 1].type).toBe('photo');
     expect(text).not.toMatch(/Hội đồng nhân dân|Ủy ban nhân dân/);
   });
 
@@ -100,21 +103,26 @@ describe('other meetings read naturally and have no broken sentences', () => {
   it('pads counts only when the house style says so, and words 1 and 3 naturally', () => {
     const f = phucDienYouth();
     const text = articleText(generateArticle(f.record, f.profile, {}));
-    expect(text).toContain('Tối ngày 03/02/2023');
-    expect(text).toContain('trả lời 1 kiến nghị của Chi đoàn tổ dân phố số 5 về nội dung: Bố trí sân chơi thể thao cho thanh niên.');
-    expect(text).toContain('tiếp tục có 3 ý kiến, kiến nghị');
+    // News style by default: "Tối ngày 3/2/2023"; padding of day and month is a house-style switch.
+    expect(text).toContain('Tối ngày 3/2/2023');
+    expect(articleText(generateArticle(f.record, { ...f.profile, style: { ...f.profile.style, padDayMonth: true } }, {}))).toContain('Tối ngày 03/02/2023');
+    expect(text).toContain('Trước hội nghị, Chi đoàn tổ dân phố số 5 đã gửi 1 kiến nghị.');
+    expect(text).toContain('Các kiến nghị tập trung vào các nội dung: bố trí sân chơi thể thao cho thanh niên.');
+    expect(text).toContain('đã nêu 3 ý kiến, kiến nghị');
     expect(text).not.toContain('03 ý kiến');
   });
 
   it('leaves out what was not recorded: no report, no guests, no photos, nothing before the meeting', () => {
     const f = dongAnhFarmers();
     const text = articleText(generateArticle(f.record, f.profile, {}));
-    expect(text).toMatch(/^Hội nghị đối thoại giữa Chủ tịch UBND huyện Đông Anh/);
-    expect(text).toContain('Sáng ngày 07/03/2024');
-    expect(text).not.toContain('Dự Hội nghị có');
-    expect(text).not.toContain('Trước khi diễn ra');
+    expect(text).toMatch(/^Huyện Đông Anh đối thoại với hội viên nông dân huyện/);
+    expect(text).toContain('Sáng ngày 7/3/2024, Huyện Đông Anh tổ chức Hội nghị đối thoại giữa Chủ tịch UBND huyện Đông Anh');
+    expect(text).not.toContain('Dự hội nghị có');
+    expect(text).not.toContain('Trước hội nghị');
     expect(text).not.toContain('[Ảnh');
-    expect(text).toContain('Riêng 1 ý kiến, kiến nghị');
+    // The promised written answer says who will answer, what, and by when: all entered, nothing invented.
+    expect(text).toContain('Phòng Kinh tế, Ngân hàng Chính sách xã hội huyện sẽ trả lời bằng văn bản kiến nghị về hỗ trợ vốn vay ưu đãi');
+    expect(text).toContain('trước ngày 15/4/2024');
     const minutes = blockTexts(generateMinutes(f.record, f.profile)).join('\n');
     expect(minutes).toContain('Hội nghị kết thúc vào ……… giờ ……… phút, ngày 07 tháng 3 năm 2024./.');
     expect(minutes).toContain('sẽ trả lời bằng văn bản; đơn vị giải quyết: Phòng Kinh tế, Ngân hàng Chính sách xã hội huyện; thời hạn: 15/04/2024');
@@ -168,7 +176,7 @@ describe('article HTML and text for the CMS', () => {
     const html = articleHtml(blocks, () => 'data:image/jpeg;base64,AAAA');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img src=x');
-    expect(html).toMatch(/<h1>Hội nghị đối thoại với đoàn viên thanh niên phường Phúc Diễn<\/h1>/);
+    expect(html).toMatch(/<h1>Đảng ủy phường Phúc Diễn đối thoại với đoàn viên thanh niên phường Phúc Diễn<\/h1>/);
     expect(html).toContain('<figure><img src="data:image/jpeg;base64,AAAA"');
     expect(html).not.toContain('"javascript:');
     const evil = articleHtml([{ type: 'photo', photoId: 1, caption: 'x' }], () => 'javascript:alert(1)');
