@@ -3,7 +3,6 @@ import path from 'node:path';
 import os from 'node:os';
 import { createCore } from '/work/main/electron/core/app';
 import { generateArticle } from '/work/main/electron/core/documents/article';
-import { generateMinutes } from '/work/main/electron/core/documents/minutes';
 import { getRecord } from '/work/main/electron/core/repo/meetings';
 import { getProfile } from '/work/main/electron/core/repo/profile';
 const dir = '/work/main/tests/fixtures/records';
@@ -16,7 +15,7 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith('.json') && (!only || 
   if (!r.ok) { console.log(f, 'ERROR', r.error); continue; }
   const id = (r.value as { id: number }).id;
   const rec = getRecord(core.ctx.db, id);
-  const blocks = process.argv.includes('--minutes') ? generateMinutes(rec, getProfile(core.ctx.db)) : generateArticle(rec, getProfile(core.ctx.db));
+  const blocks = generateArticle(rec, getProfile(core.ctx.db));
   const text = blocks.map((b) => ('text' in b ? b.text : 'caption' in b ? `[Ảnh: ${b.caption}]` : '')).join('\n');
   const facts = (JSON.parse(json).facts as string[]);
   const missing = facts.filter((x) => !text.includes(x));

@@ -40,8 +40,9 @@ test('1. Tab then Enter from "Cụm tóm tắt" never deletes; deleting asks, ke
   await expectFocusNotOnBody(page);
   expect((await apiCall(baseURL!, 'meeting.get', { id })).recommendations).toHaveLength(0);
   await shot(page, '1-live-deleted-undo');
-  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').press('Enter');
   await expect(page.getByTestId('tl-row')).toHaveCount(1);
+  await expect(page.getByTestId('rec-speaker')).toBeFocused();
   // The delete button is not in the Tab order at all.
   await expect(page.getByTestId('entry-delete')).toHaveAttribute('tabindex', '-1');
 });
@@ -88,6 +89,7 @@ test('2. copying needs a confirm and gets its own title; any meeting goes to the
   await shot(page, '2-home-deleted-trash');
   await page.keyboard.press('Enter');
   await expect(row).toHaveCount(1);
+  await expect(row.locator('a')).toBeFocused();
   expect((await apiCall(baseURL!, 'meeting.get', { id: copyId })).meeting.id).toBe(copyId);
 
   // Deleted again, then restored from the trash.

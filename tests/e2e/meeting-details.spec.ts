@@ -200,6 +200,14 @@ test('Home: a meeting record (.json) becomes a meeting; a bad record is refused 
   await expect(page.getByTestId('f-attendance-text')).toHaveValue(source.meeting.attendance.text);
   await expect(page.getByTestId('f-session')).toHaveValue('sáng');
   await shot(page, 'prepare-imported-record');
+
+  // The help page tells where the button is and what the new Prepare section holds.
+  await page.goto(`/?token=${process.env.THUKY_WEB_TOKEN ?? ''}#/help`);
+  const prepareHelp = page.locator('section[aria-labelledby="help-chuan-bi"]');
+  await expect(prepareHelp).toContainText('Nhập bản ghi hội nghị (.json)');
+  await expect(prepareHelp).toContainText('Thông tin cho tin bài');
+  await prepareHelp.scrollIntoViewIfNeeded();
+  await shot(page, 'help-prepare');
 });
 
 /** A call to a server this test started (its own token). */
@@ -266,7 +274,7 @@ test('Setup and Thiết lập: examples follow the level, the house style previe
     const nameEx = page.getByTestId('style-name-example');
     await expect(nameEx).toContainText('đồng chí Nguyễn Văn An – Bí thư Đảng ủy, Chủ tịch UBND phường');
     await page.getByTestId('style-name-title-first').check();
-    await expect(nameEx).toContainText('đồng chí Bí thư Đảng ủy, Chủ tịch UBND phường Nguyễn Văn An');
+    await expect(nameEx).toContainText('“Dự hội nghị có Bí thư Đảng ủy, Chủ tịch UBND phường Nguyễn Văn An.”');
     await page.getByTestId('setup-pad-off').check();
 
     await typeInto(page.getByTestId('setup-issuingBody'), 'ubnd phường tây tựu');

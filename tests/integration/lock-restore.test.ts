@@ -116,8 +116,11 @@ function integrity(file: string): string {
   }
 }
 
+// Each step is a real process start (tsx); on a loaded CI machine a dozen of them take minutes.
+const SLOW = { timeout: 300_000 };
+
 describe('one writer per data folder, across processes', () => {
-  it('a second writer is refused by name, readers still read, and a restore under the lock corrupts nothing', async () => {
+  it('a second writer is refused by name, readers still read, and a restore under the lock corrupts nothing', SLOW, async () => {
     const dir = freshDir();
     const a = await startServer(dir);
     const before = await api<{ id: number }>(a, 'meeting.create', { fields: { title: 'Trước sao lưu' } });
@@ -187,7 +190,7 @@ describe('one writer per data folder, across processes', () => {
     expect(integrity(file)).toBe('ok');
   });
 
-  it('a killed holder never locks the folder: the next writer starts at once', async () => {
+  it('a killed holder never locks the folder: the next writer starts at once', SLOW, async () => {
     const dir = freshDir();
     const a = await startServer(dir);
     await api(a, 'meeting.create', { fields: { title: 'Trước khi bị tắt' } });

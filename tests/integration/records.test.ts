@@ -107,13 +107,14 @@ describe('import-record', () => {
   const bad: [string, (r: ReturnType<typeof base>) => unknown, RegExp][] = [
     ['not JSON', () => '{"meeting":', /không phải JSON/],
     ['a role that does not exist', (r) => ((r.people[0]!.role = 'boss'), r), /people\[0\]\.role/],
-    ['a speaker who is not in people', (r) => ((r.speeches[0] as { speakerKey: string }).speakerKey = 'p9', r), /speeches\[0\]\.speakerKey/],
+    ['a speaker who is not in people', (r) => ((r.speeches[0] as unknown as { speakerKey: string }).speakerKey = 'p9', r), /speeches\[0\]\.speakerKey/],
     ['a reply to a recommendation that is not there', (r) => ((r.replies[0]!.to = ['r99']), r), /replies\[0\]\.to\[0\]/],
     ['a date that does not exist', (r) => ((r.meeting.date = '2025-02-30'), r), /meeting\.date/],
     ['a count below the listed recommendations', (r) => ((r.counts.during = 2), r), /counts\.during/],
     ['a person with neither name nor title', (r) => ((r.people[0]!.name = null), (r.people[0]!.titles = []), r), /people\[0\]/],
     ['a duplicate person key', (r) => ((r.people[1]!.key = 'p1'), r), /people\[1\]\.key/],
     ['an unknown meeting kind', (r) => ((r.meeting.kind = 'hội thảo'), r), /meeting\.kind/],
+    ['a record that says nothing about any meeting', () => ({ format: 'meeting-record/2', meeting: {} }), /trường "meeting"/],
   ];
   it.each(bad)('refuses %s with the field named and nothing written', async (_what, breakIt, field) => {
     core = tempCore();

@@ -132,13 +132,13 @@ describe('article: a lead with a subject, names kept as names', () => {
     b.group('hơn 100 đoàn viên thanh niên', 'participant');
     const t = text(generateArticle(b.record, profile({})));
     expect(t.match(/Cùng dự có/g)).toHaveLength(1);
-    expect(t).toContain('Hơn 100 đoàn viên thanh niên tham dự hội nghị.');
+    expect(t).toContain('Hội nghị có sự tham dự của hơn 100 đoàn viên thanh niên.');
   });
 
   it('adds the hall attendance only when no group says it already', () => {
     const b = commune();
     b.record.meeting.attendance = { text: 'gần 150 đại biểu', count: 150 };
-    expect(text(generateArticle(b.record, profile({})))).toContain('Gần 150 đại biểu tham dự hội nghị.');
+    expect(text(generateArticle(b.record, profile({})))).toContain('Hội nghị có sự tham dự của gần 150 đại biểu.');
     b.group('gần 150 đại biểu của các thôn', 'participant');
     expect(text(generateArticle(b.record, profile({}))).match(/gần 150 đại biểu/gi)).toHaveLength(1);
   });
@@ -172,7 +172,7 @@ describe('article: a lead with a subject, names kept as names', () => {
     const t = text(generateArticle(b.record, profile({})));
     expect(t).toContain('giao thông nông thôn, điện, nước; giá cả xăng dầu, mặt hàng thiết yếu tăng cao.');
     b.record.meeting.counts.during = 9;
-    expect(text(generateArticle(b.record, profile({ style: { padCounts: false } })))).toContain('đã nêu 9 ý kiến, kiến nghị, tập trung vào các vấn đề: giao thông nông thôn, điện, nước; giá cả xăng dầu, mặt hàng thiết yếu tăng cao…');
+    expect(text(generateArticle(b.record, profile({ style: { padCounts: false } })))).toContain('đã nêu 9 ý kiến, kiến nghị, tập trung vào các nội dung: giao thông nông thôn, điện, nước; giá cả xăng dầu, mặt hàng thiết yếu tăng cao…');
   });
 });
 

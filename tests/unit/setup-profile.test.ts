@@ -37,6 +37,12 @@ describe('first-run profile form', () => {
     expect(suggestDocCode(true, '', 'province')).toBe('BB/TU');
     expect(suggestDocCode(true, '', 'district')).toBe('BB/QU');
     expect(suggestDocCode(false, '', 'province')).toBe('BB-UBND');
+    // The unit in a State body's name still says which committee it is.
+    expect(suggestDocCode(true, 'UBND QUẬN BẮC TỪ LIÊM', 'commune')).toBe('BB/QU');
+    expect(suggestDocCode(true, 'UBND PHƯỜNG TÂY TỰU', 'province')).toBe('BB/ĐU');
+    expect(suggestDocCode(true, 'UBND THỊ XÃ SƠN TÂY', 'district')).toBe('BB/TU');
+    expect(suggestDocCode(true, 'UBND TỈNH BẮC NINH', 'commune')).toBe('BB/TU');
+    expect(suggestDocCode(true, 'HỘI LIÊN HIỆP PHỤ NỮ', 'province')).toBe('BB/TU');
   });
 
   it('reads the place for the date line off the body', () => {
@@ -144,5 +150,7 @@ describe('house-style previews print what the article prints', () => {
     const person = levelExamples('commune', false).person;
     for (const style of NAME_STYLES) expect(nameExample(style, person)).toBe(comrade(person, 'full', style));
     expect(nameExample('dash', person)).toBe('đồng chí Nguyễn Văn An – Bí thư Đảng ủy, Chủ tịch UBND phường');
+    expect(nameExample('title-first', person)).toBe('Bí thư Đảng ủy, Chủ tịch UBND phường Nguyễn Văn An');
+    expect(nameExample('title-first', { fullName: 'Nguyễn Văn An', titles: [] })).toBe(comrade({ fullName: 'Nguyễn Văn An', titles: [] }, 'full', 'title-first'));
   });
 });

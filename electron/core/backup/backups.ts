@@ -51,7 +51,11 @@ export function withReadOnly<T>(file: string, fn: (db: Database) => T): T {
     return fn(db);
   } finally {
     db?.close();
-    for (const f of sides) rmSync(f, { force: true });
+    // Only what this connection left empty: a -wal with frames belongs to a writer elsewhere
+    // (a path given to `thuky restore` may be another live database), so it and its -shm stay.
+    const wal = `${file}-wal`;
+    const walInUse = existsSync(wal) && statSync(wal).size > 0;
+    for (const f of sides) if (!walInUse) rmSync(f, { force: true });
   }
 }
 

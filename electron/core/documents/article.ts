@@ -51,7 +51,9 @@ export function meetingName(record: MeetingRecord): string {
   if (organised) return organised;
   const audience = m.audience.trim();
   const locality = m.locality.trim();
-  const who = audience && locality && !containsFolded(audience, locality) ? `${audience} ${locality}` : audience || locality;
+  // "… với Nhân dân xã X" unless the audience or the place already names the unit.
+  const placed = containsFolded(m.location, locality);
+  const who = audience && locality && !containsFolded(audience, locality) && !placed ? `${audience} ${locality}` : audience || (placed ? '' : locality);
   const kind = m.kind === 'tiếp xúc cử tri' ? 'Hội nghị tiếp xúc cử tri' : m.kind === 'gặp mặt, đối thoại' ? 'Hội nghị gặp mặt, đối thoại' : 'Hội nghị đối thoại';
   if (m.kind === 'tiếp xúc cử tri') return locality ? `${kind} ${locality}` : kind;
   return who ? `${kind} với ${who}` : kind;
@@ -219,7 +221,9 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     const purposeAfter = purposeRaw && !purposeFirst ? ` ${/^(nhằm|để|với mục đích|là dịp)\s/iu.test(purposeRaw) ? lowerFirst(purposeRaw) : `nhằm ${lowerFirst(purposeRaw)}`}` : '';
     const object = `${lowerFirstKeepName(name)}${withWhom}`;
     let clause: string;
-    if (organizer) clause = `${organizer} tổ chức ${object}${where}${purposeAfter}`;
+    // An organiser the meeting's own name already states is not said twice ("X tổ chức Hội nghị … giữa X với …").
+    if (organizer && name.includes(organizer)) clause = `${where ? `${where.trim()}, ` : ''}diễn ra ${object}${purposeAfter}`;
+    else if (organizer) clause = `${organizer} tổ chức ${object}${where}${purposeAfter}`;
     else if (m.kind === 'tiếp xúc cử tri' && reporters.length) {
       // The deputies meet their voters: "đồng chí X – đại biểu HĐND tỉnh có buổi tiếp xúc cử tri …".
       reportersInLead = true;
@@ -257,11 +261,11 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
       sentences.push(sentences.length ? `Cùng dự có ${list}.` : `Dự hội nghị có ${list}.`);
     }
     // Whom the leaders met, and the hall's attendance when the groups do not already say it.
-    const participants = record.groups.filter((g) => g.role === 'participant').map((g) => stripEnd(g.text));
+    const participants = record.groups.filter((g) => g.role === 'participant').map((g) => stripEnd(g.text)).filter((g) => !saidAlready(g));
     const attendance = stripEnd(m.attendance.text.trim());
     const hall = attendance && !participants.some((g) => containsFolded(g, attendance)) && !saidAlready(attendance) ? [attendance] : [];
     const present = [...participants, ...hall];
-    if (present.length) sentences.push(`${upperFirst(joinAnd(present.map((g, i) => (i ? lowerCommonStart(g) : g))))} tham dự hội nghị.`);
+    if (present.length) sentences.push(`Hội nghị có sự tham dự của ${joinAnd(present.map(lowerCommonStart))}.`);
     if (sentences.length) put('attendees', sentences.join(' '));
   }
 
@@ -306,8 +310,9 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
   // ---- Recommendations collected before the meeting.
   const raisersOf = (recs: Recommendation[]): string => {
     const named = distinct(recs.map((r) => raiserLabel(record, r.raisedByAttendeeId, r.raisedByText)));
-    if (named.length === 1) return named[0]!;
-    return audience || (named.length ? joinAnd(named) : '');
+    if (named.length && recs.every((r) => raiserLabel(record, r.raisedByAttendeeId, r.raisedByText))) return joinAnd(named);
+    // Several raisers, or some unnamed: the audience raised them; with nothing listed, nobody is named.
+    return recs.length ? audience || joinAnd(named) : '';
   };
   const listOf = (recs: Recommendation[], total: number): string => {
     const listed = recs.filter((r) => r.inArticle).map(phraseOf).filter(Boolean);
@@ -357,7 +362,8 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
 
   // ---- Recommendations raised in the hall.
   if (during.length || m.counts.during != null || m.counts.speakers != null || m.counts.selected != null) {
-    const n = m.counts.during ?? (m.counts.selected != null ? null : during.length);
+    // A count of speakers or of chosen questions says how many there were; the listed items then do not.
+    const n = m.counts.during ?? (m.counts.selected != null || m.counts.speakers != null ? null : during.length);
     const raisers = raisersOf(during) || 'đại biểu';
     const parts: string[] = [];
     if (m.counts.selected != null) parts.push(`đã lựa chọn ${count(m.counts.selected)} ý kiến, kiến nghị để trao đổi, đối thoại`);
@@ -371,8 +377,8 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
       const list = listOf(during, n ?? during.length);
       const main = `${opener} ${parts.join(', ') || 'đã nêu nhiều ý kiến, kiến nghị'}`;
       const byField = fieldsOf(during);
-      if (list && byField) put('during', `${main}, tập trung vào các lĩnh vực: ${byField}, với những vấn đề cụ thể như: ${list}`);
-      else put('during', list ? `${main}, tập trung vào các vấn đề: ${list}` : endSentence(main));
+      if (list && byField) put('during', `${main}, tập trung vào các lĩnh vực: ${byField}, với những nội dung cụ thể như: ${list}`);
+      else put('during', list ? `${main}, tập trung vào các nội dung: ${list}` : endSentence(main));
     }
   }
 
@@ -466,10 +472,14 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     if (clauses.length) {
       // "Trả lời kiến nghị về …, đồng chí X cho biết …" when the answer is about named items.
       const [head, ...more] = clauses;
+      // "Sau khi nghe …" opens the first answer, unless the answer itself is about listening or a
+      // later speech opens with "Sau khi" too (two paragraphs never start alike).
+      const listens = /^(lắng nghe|nghe|tiếp thu)\s/u.test(head!.text);
+      const laterSauKhi = record.speeches.some((s) => (s.kind === 'remarks' || s.kind === 'conclusion') && /^sau khi\s/iu.test(s.summary.trim()));
       const lead = head!.about
         ? `Trả lời kiến nghị về ${head!.about}, ${lowerFirstKeepName(who)}`
-        : first
-          ? `Sau khi nghe các ý kiến, kiến nghị, ${lowerFirstKeepName(who)}`
+        : first && !listens
+          ? `${laterSauKhi ? 'Trao đổi tại hội nghị' : 'Sau khi nghe các ý kiến, kiến nghị'}, ${lowerFirstKeepName(who)}`
           : upperFirst(who);
       const rest = more.map((c) => (c.about ? `về ${c.about}, ${c.text}` : c.text));
       out.push(endSentence(`${lead} ${[head!.text, ...rest].join('; đồng thời ')}`));

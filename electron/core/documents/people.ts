@@ -45,6 +45,8 @@ export function nameWithTitles(a: Pick<Attendee, 'fullName' | 'titles'>, which: 
 
 /** "đồng chí Họ Tên – Chức danh", or "đồng chí Chủ tịch UBND tỉnh" for a person known by title alone. */
 export function comrade(a: Pick<Attendee, 'fullName' | 'titles'>, which: 'full' | 'functional', style: NameStyle = 'dash'): string {
+  // "Chủ tịch UBND tỉnh Lê Văn Hẳn": with the title first, the title is the honorific.
+  if (style === 'title-first' && a.fullName.trim() && functionalTitles(a.titles).length) return nameWithTitles(a, which, style);
   return `đồng chí ${nameWithTitles(a, which, style)}`;
 }
 

@@ -25,6 +25,10 @@ export function parseRecord(json: unknown): MeetingRecordInput {
     throw bad(`${where}${i?.message ?? 'dữ liệu sai'}.`.replace(/\.\.$/, '.'));
   }
   const rec = r.data;
+  const m = rec.meeting;
+  // A record that names no meeting at all would make an empty "closed" meeting nobody asked for.
+  if (![m.title, m.organizer, m.audience, m.locality, m.location, m.date].some((v) => v?.trim()) && !rec.people.length && !rec.recommendations.length)
+    throw bad('trường "meeting": bản ghi không có thông tin nào về hội nghị (tên, ngày, đơn vị, đại biểu hay kiến nghị).');
   const people = new Set<string>();
   rec.people.forEach((p, i) => {
     if (people.has(p.key)) throw bad(`trường "people[${i}].key": khóa ${p.key} bị lặp.`);

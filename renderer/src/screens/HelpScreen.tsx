@@ -5,7 +5,7 @@
 import { useRef, type ReactNode } from 'react';
 import { useData } from '../lib/use-data';
 import { href } from '../lib/router';
-import { SHORTCUTS } from './live/shortcuts';
+import { MEETING_SHORTCUTS, SHORTCUTS } from './live/shortcuts';
 import { KeyCombos } from './live/KeyboardMap';
 import { HELP_FACTS, joinPath } from './help/facts';
 import { OpenSampleButton } from './setup/sample';
@@ -37,6 +37,14 @@ function ShortcutTable() {
           </td>
           <td>Trong danh sách đại biểu: đánh dấu có mặt / vắng mặt; phím ↑ ↓ để chuyển người</td>
         </tr>
+        {MEETING_SHORTCUTS.map((s) => (
+          <tr key={s.id} data-testid="help-meeting-shortcut" data-keys={s.keys.join(' ')}>
+            <td className="nowrap">
+              <KeyCombos keys={s.keys} />
+            </td>
+            <td>{s.label} (trên mọi bước)</td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -8,6 +8,7 @@ import { copyTitle, formatDateTime, highlight, SEARCH_ENTITY_LABELS, TRASH_DAYS 
 import { OpenSampleButton, RemoveSampleButton, SampleBadge, SampleUndoBar, useSampleControls } from './setup/sample';
 import { ImportMeetingButton, ImportRecordButton } from '../components/MeetingFileButtons';
 import { AskDialog } from '../components/AskDialog';
+import { focusWhenShown } from './meeting-actions';
 
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
 
@@ -79,6 +80,8 @@ export function HomeScreen() {
     if (!r.ok) return setError(r.error.message);
     if (removed?.id === id) setRemoved(null);
     await reloadAll();
+    // The button that was pressed is gone: the cursor goes to the meeting that came back.
+    focusWhenShown(`[data-testid="meeting-row"][data-id="${id}"] a`);
   }
 
   const source = meetings.data?.find((m) => String(m.id) === copyFrom) ?? null;

@@ -345,7 +345,10 @@ export function repeatedPlaces(text: string, places: string[], sources: string[]
     for (const sentence of p.split(/(?<=[.!?…])\s+/u))
       for (const place of places) {
         const n = occurrences(sentence, place);
-        const allowed = Math.max(1, ...sources.map((x) => occurrences(x, place)));
+        // A field quoted whole brings its own mentions: the sentence may repeat a place only as
+        // often as the record's fields it quotes do together, or as the most repetitive field does.
+        const quoted = sources.filter((x) => x.trim().length > 3 && sentence.includes(x.normalize('NFC').trim()));
+        const allowed = Math.max(1, ...sources.map((x) => occurrences(x, place)), quoted.reduce((n, x) => n + occurrences(x, place), 0));
         if (n > allowed) out.push({ place, count: n, sentence });
       }
   return out;

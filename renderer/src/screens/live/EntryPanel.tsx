@@ -8,7 +8,7 @@ import type { ChannelInput } from '../../../../electron/shared/contract';
 import { DateField, TextField, TimeField } from '../../components/fields';
 import { saveQueue } from '../../lib/save-queue';
 import { SpeakerPicker, type Choice } from './SpeakerPicker';
-import { REPLY_KIND_LABEL, SPEECH_LABEL, type Entry, type ItemKind } from './model';
+import { REPLY_KIND_LABEL, replyLinkOrder, SPEECH_LABEL, type Entry, type ItemKind } from './model';
 
 export type RecPatch = ChannelInput<'rec.update'>['patch'];
 export type ReplyPatch = ChannelInput<'reply.update'>['patch'];
@@ -322,15 +322,4 @@ function EntryFooter({ onRemove }: { onRemove: () => void }) {
       </button>
     </footer>
   );
-}
-
-/** Ids in the order the reply form lists them: linked, then the reply's phase, then the rest. */
-export function replyLinkOrder(recs: readonly Recommendation[], reply: Pick<Reply, 'recommendationIds' | 'kind'>): number[] {
-  const linked = new Set(reply.recommendationIds);
-  const phase: Recommendation['phase'] = reply.kind === 'written_before' ? 'before' : 'during';
-  const rank = (r: Recommendation) => (linked.has(r.id) ? 0 : r.phase === phase ? 1 : 2);
-  return recs
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
-    .map(({ r }) => r.id);
 }

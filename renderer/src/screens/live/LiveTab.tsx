@@ -153,6 +153,8 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
         else if (kind === 'reply') dispatch({ type: 'reply', item: back.value as Reply });
         else dispatch({ type: 'speech', item: back.value as Speech });
         setSel({ kind, id });
+        // The undo bar goes away with the button that had the focus: give it to the item's form.
+        focusWhenShown('.entry-scroll .entry-form input:not([type="checkbox"]), .entry-scroll .entry-form textarea');
       },
     });
   }

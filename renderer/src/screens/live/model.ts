@@ -162,3 +162,14 @@ export function speakerName(attendees: Attendee[], id: number | null, text: stri
   }
   return text;
 }
+
+/** Ids in the order the reply form lists them: linked, then the reply's phase, then the rest. */
+export function replyLinkOrder(recs: readonly Recommendation[], reply: Pick<Reply, 'recommendationIds' | 'kind'>): number[] {
+  const linked = new Set(reply.recommendationIds);
+  const phase: Recommendation['phase'] = reply.kind === 'written_before' ? 'before' : 'during';
+  const rank = (r: Recommendation) => (linked.has(r.id) ? 0 : r.phase === phase ? 1 : 2);
+  return recs
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r.id);
+}

@@ -22,14 +22,16 @@ export function ArticleStyleChoices({ style, person, onChange }: Props) {
             {DATE_STYLE_LABELS[ds]}: “{articleDateExample({ ...style, dateStyle: ds })}”
           </label>
         ))}
-        <label>
-          <input type="checkbox" checked={style.dateYear} onChange={(e) => onChange({ dateYear: e.target.checked })} data-testid="style-date-year" />
-          Ghi cả năm
-        </label>
-        <label>
-          <input type="checkbox" checked={style.padDayMonth} onChange={(e) => onChange({ padDayMonth: e.target.checked })} data-testid="style-pad-day-month" />
-          Thêm số 0 trước ngày, tháng dưới 10 (05/08)
-        </label>
+        <span className="style-toggles">
+          <label>
+            <input type="checkbox" checked={style.dateYear} onChange={(e) => onChange({ dateYear: e.target.checked })} data-testid="style-date-year" />
+            Ghi cả năm
+          </label>
+          <label>
+            <input type="checkbox" checked={style.padDayMonth} onChange={(e) => onChange({ padDayMonth: e.target.checked })} data-testid="style-pad-day-month" />
+            Thêm số 0 trước ngày, tháng dưới 10 (05/08)
+          </label>
+        </span>
         <p className="style-example" data-testid="style-date-example">
           Tin bài mở đầu: <strong>“{articleDateExample(style)}, tại hội trường …”</strong>
         </p>

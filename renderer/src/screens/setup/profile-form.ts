@@ -86,7 +86,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').r
 /**
  * The usual code for the issuing body: a Party committee's minutes are "BB/QU" (Quận ủy),
  * "BB/HU" (Huyện ủy), "BB/TU" (Thành ủy, Thị ủy, Tỉnh ủy), "BB/ĐU" (Đảng ủy); a State body's are
- * "BB-UBND", or "BB-HĐND" for a People's Council. Only a suggestion: the field stays editable.
+ * "BB-UBND", or "BB-HĐND" for a People's Council. A name that tells no committee takes the one
+ * of the chosen level. Only a suggestion: the field stays editable.
  */
 export function suggestDocCode(isParty: boolean, issuingBody: string, level: UnitLevel = 'commune'): string {
   const b = fold(issuingBody);
@@ -95,6 +96,11 @@ export function suggestDocCode(isParty: boolean, issuingBody: string, level: Uni
     if (/\bHUYEN UY\b/.test(b)) return 'BB/HU';
     if (/\b(THANH|THI|TINH) UY\b/.test(b)) return 'BB/TU';
     if (/\bDANG UY\b/.test(b)) return 'BB/ĐU';
+    // A State body's name (ticked as Party by mistake, or not yet retyped) still tells the unit.
+    if (/\bQUAN\b/.test(b)) return 'BB/QU';
+    if (/\bHUYEN\b/.test(b)) return 'BB/HU';
+    if (/\b(TINH|THANH PHO|THI XA)\b/.test(b)) return 'BB/TU';
+    if (/\b(PHUONG|XA|DAC KHU|THI TRAN)\b/.test(b)) return 'BB/ĐU';
     return PARTY_DOC_CODES[level];
   }
   if (/^(HDND|HOI DONG NHAN DAN)\b/.test(b)) return 'BB-HĐND';
@@ -194,15 +200,17 @@ export function articleDateExample(style: Pick<HouseStyle, 'dateStyle' | 'dateYe
   return style.dateStyle === 'ngay' ? `${date.session} ngày ${day}` : `${date.session} ${day}`;
 }
 
-export const DATE_STYLE_LABELS: Record<DateStyle, string> = { ngay: 'Có chữ “ngày”', plain: 'Không có chữ “ngày”', dash: 'Gạch ngang', long: 'Viết đủ ngày, tháng, năm' };
+export const DATE_STYLE_LABELS: Record<DateStyle, string> = { ngay: 'Có chữ “ngày”', plain: 'Không có chữ “ngày”', dash: 'Gạch ngang', long: 'Có chữ “ngày”, “tháng”' };
 
-/** "đồng chí Nguyễn Văn An – Bí thư Đảng ủy, Chủ tịch UBND phường" in each name style. */
+/** "đồng chí Nguyễn Văn An – Bí thư Đảng ủy, Chủ tịch UBND phường" in each name style (comrade() in the core). */
 export function nameExample(style: NameStyle, person: Pick<Attendee, 'fullName' | 'titles'>): string {
   const name = person.fullName;
   const titles = person.titles.join(', ');
-  const body =
-    style === 'comma' ? `${name}, ${titles}` : style === 'hyphen' ? `${name} - ${titles}` : style === 'title-first' ? `${titles} ${name}` : `${name} – ${titles}`;
-  return `đồng chí ${body}`;
+  // With the title first, the title is the honorific ("Chủ tịch UBND tỉnh Lê Văn Hẳn"), as in comrade().
+  if (style === 'title-first' && name && titles) return `${titles} ${name}`;
+  if (!titles || !name) return `đồng chí ${name || titles}`;
+  const sep = style === 'comma' ? ', ' : style === 'hyphen' ? ' - ' : ' – ';
+  return `đồng chí ${name}${sep}${titles}`;
 }
 
 export const NAME_STYLE_LABELS: Record<NameStyle, string> = { dash: 'Gạch dài', hyphen: 'Gạch nối', comma: 'Dấu phẩy', 'title-first': 'Chức danh trước tên' };
