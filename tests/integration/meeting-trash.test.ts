@@ -90,3 +90,15 @@ describe('meeting.start', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('search snippets', () => {
+  it('show only the field that matched, never the fields run together', async () => {
+    const c = open();
+    const m = await c.call('meeting.create', { fields: { title: 'Hội nghị tìm' } });
+    await c.call('rec.create', { meetingId: m.id, phase: 'during', raisedByText: 'Nguyễn Thị Lan', unit: 'phường Tây Tựu', content: 'Xử lý ô nhiễm sông Pheo' });
+    const hits = await c.call('search.query', { query: 'song pheo' });
+    expect(hits.map((h) => h.snippet)).toEqual(['Xử lý ô nhiễm sông Pheo']);
+    const byUnit = await c.call('search.query', { query: 'tay tuu' });
+    expect(byUnit.map((h) => h.snippet)).toEqual(['phường Tây Tựu']);
+  });
+});

@@ -156,7 +156,7 @@ function signatureTable(record: MeetingRecord, profile: OrgProfile, options: Doc
   const secretary = record.meeting.secretary.trim() || profile.secretaryName.trim();
   const label = (profile.style ?? DEFAULT_STYLE).chairLabel.toLocaleUpperCase('vi');
   const column = (title: string, name: string): Paragraph[] => [
-    centred([run(title, { size: BODY, bold: true })]),
+    centred([run(title, { size: BODY, bold: true })], { spacing: { before: 240 } }),
     // Room to sign: about 3 cm.
     new Paragraph({ spacing: { before: 0, after: 0, line: convertMillimetersToTwip(30), lineRule: 'exact' }, children: [] }),
     centred([run(name, { size: BODY, bold: true })]),
@@ -203,7 +203,8 @@ export function minutesDocument(blocks: DocBlock[], record: MeetingRecord, profi
     first = false;
     for (const line of blockLines(b)) children.push(bodyParagraph(line, b.type === 'heading', i === lastText));
   }
-  children.push(new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }));
+  // No empty paragraph between the closing line and the signatures: LibreOffice does not carry
+  // "keep with next" through an empty paragraph onto a table; the space is the title's own.
   children.push(signatureTable(record, profile, options));
 
   const pageNumber = new Header({

@@ -15,7 +15,8 @@ import { LONG_DATE_BLANK, adminLower, cleanSentence, clockTime, containsFolded, 
 /** A dotted blank the secretary fills in by hand when the record does not say. */
 const BLANK = '………';
 
-const personFull = (a: Attendee): string => `đồng chí ${nameWithTitles(a, 'full')}`;
+// "đồng chí" for the Party and State people; a delegate (a citizen, a business owner) is named plainly.
+const personFull = (a: Attendee): string => (a.role === 'delegate' ? nameWithTitles(a, 'full') : `đồng chí ${nameWithTitles(a, 'full')}`);
 
 export function replyKindText(r: Reply): string {
   switch (r.kind) {
@@ -49,17 +50,33 @@ function responderFull(record: MeetingRecord, r: Reply): string {
  * "Đồng chí X – T trả lời trực tiếp tại hội nghị: nội dung." For a reply still to come in
  * writing the content goes first and the agency and deadline after it.
  */
+/**
+ * One reply in the minutes: "Đồng chí X – T ghi nhận …" (what was said, as said), then for a
+ * written answer still to come or a transfer the agency and deadline entered, unless the words
+ * already say it. Nothing typed in the hall, nothing stated.
+ */
 function replyParagraph(record: MeetingRecord, r: Reply, note: string): string {
   const who = upperFirst(responderFull(record, r));
   const content = stripEnd(r.content.trim());
-  const how = replyKindText(r);
-  // Nothing typed, nothing stated: an empty answer in the hall adds no line. A promised written
-  // answer or a transfer states only what was entered (kind, agency, deadline).
   if (!content && (r.kind === 'on_spot' || r.kind === 'written_before')) return '';
-  if (!who) return endSentence(content ? `Ý kiến trả lời${note} (${how}): ${upperFirst(content)}` : upperFirst(`${how}${note}`));
-  if ((r.kind === 'written_later' || r.kind === 'forwarded') && content) return endSentence(`${who}${note}: ${upperFirst(content)}. Hình thức: ${how}`);
-  const head = `${who} ${how}${note}`;
-  return endSentence(content ? `${head}: ${upperFirst(content)}` : head);
+  const said = content ? (who ? `${who}${note} ${r.kind === 'written_before' ? 'đã trả lời bằng văn bản: ' : ''}${r.kind === 'written_before' ? upperFirst(content) : afterSpeaker(content)}` : '') : '';
+  const agency = stripEnd(r.agency.trim());
+  const deadline = shortDate(r.deadline);
+  let follow = '';
+  if (r.kind === 'written_later' && !(content && /văn bản/iu.test(content) && (!agency || containsFolded(content, agency))))
+    follow = `Nội dung này sẽ được trả lời bằng văn bản${agency ? ` (đơn vị giải quyết: ${agency}${deadline ? `; thời hạn: ${deadline}` : ''})` : deadline ? ` (thời hạn: ${deadline})` : ''}`;
+  if (r.kind === 'forwarded' && !(content && agency && containsFolded(content, agency)))
+    follow = `Nội dung này được chuyển ${agency || 'cơ quan có thẩm quyền'} xem xét, giải quyết${deadline ? ` (thời hạn: ${deadline})` : ''}`;
+  if (!who && content) return [endSentence(`Ý kiến trả lời${note}: ${upperFirst(content)}`), follow && endSentence(follow)].filter(Boolean).join(' ');
+  return [said && endSentence(said), follow && endSentence(follow)].filter(Boolean).join(' ');
+}
+
+/** "ghi nhận …" after a name when the words open with a verb; else "phát biểu: …" (as said). */
+function afterSpeaker(content: string): string {
+  const t = content.trim();
+  return /^(ghi nhận|giao|trực tiếp|giải đáp|trả lời|tiếp thu|đánh giá|thông tin|thông báo|nhấn mạnh|khẳng định|đề nghị|yêu cầu|chỉ đạo|cam kết|lắng nghe|làm rõ|giải trình|phát biểu|cho biết|báo cáo|chia sẻ|đồng ý|thống nhất|nêu|sẽ|đã|đang)(\s|,|$)/iu.test(t)
+    ? t[0]!.toLocaleLowerCase('vi') + t.slice(1)
+    : `phát biểu: ${upperFirst(t)}`;
 }
 
 function speechParagraphs(record: MeetingRecord, s: Speech, verb: string): string[] {
@@ -105,18 +122,20 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
   };
   const groupsOf = (role: string) => record.groups.filter((g) => g.role === role).map((g) => g.text.trim());
   line('Đại biểu cấp trên', by(['guest']), groupsOf('guest'));
-  line(m.organizer.trim() ? `Lãnh đạo ${adminLower(m.organizer.trim())}` : 'Lãnh đạo chủ trì', by(['chair', 'host', 'reporter']), groupsOf('host'));
+  line(m.organizer.trim() ? `Lãnh đạo ${adminLower(m.organizer.trim())}` : 'Lãnh đạo dự hội nghị', by(['chair', 'host', 'reporter']), groupsOf('host'));
   line('Đại diện các cơ quan trả lời ý kiến', by(['responder']), []);
   line('Đại biểu dự hội nghị', by(['delegate']).length <= 30 ? by(['delegate']) : [], groupsOf('participant'));
   const hall = stripEnd(m.attendance.text.trim());
-  if (hall || m.attendance.count != null)
-    para(`- Số người dự hội nghị: ${hall || `${count(m.attendance.count ?? 0)} người`}${hall && m.attendance.count != null && !hall.includes(String(m.attendance.count)) ? ` (${count(m.attendance.count)} người)` : ''}.`);
+  // The hall apart from the named roster, in the words recorded, once.
+  const participants = groupsOf('participant').join(' ');
+  if (hall && !containsFolded(participants, hall)) para(`- Ngoài các đại biểu có tên, hội nghị có sự tham dự của ${lowerFirst(hall)}.`);
+  else if (!hall && m.attendance.count != null) para(`- Số người dự hội nghị: khoảng ${count(m.attendance.count)} người.`);
   if (record.attendees.length) {
     const absent = record.attendees.filter((a) => a.presence === 'absent');
     const present = record.attendees.length - absent.length;
     const late = record.attendees.filter((a) => a.presence === 'late').length;
     const why = absent.map((a) => `${a.fullName.trim()}${a.reason.trim() ? ` – ${stripEnd(a.reason.trim())}` : ''}`);
-    let s = `- Số đại biểu có tên trong danh sách mời: ${count(record.attendees.length)}; có mặt: ${count(present)}`;
+    let s = `- Đại biểu được mời có tên trong danh sách: ${count(record.attendees.length)}; có mặt: ${count(present)}`;
     if (late) s += ` (đến muộn: ${count(late)})`;
     s += `; vắng mặt: ${count(absent.length)}${why.length ? ` (${why.join('; ')})` : ''}.`;
     para(s);
@@ -175,9 +194,13 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
     const last = list.filter((x) => linked.includes(x.id)).pop() ?? list[0];
     repliesAfter.set(last.id, [...(repliesAfter.get(last.id) ?? []), r]);
   }
+  // "(trả lời chung các ý kiến số 2, 5)" names the items one answer grouped; an answer to every
+  // item of its part needs no list.
   const jointNote = (r: Reply): string => {
     const ns = r.recommendationIds.map((id) => recIndex.get(id)?.n).filter((n): n is number => n != null);
-    return ns.length > 1 ? ` (trả lời chung các ý kiến số ${ns.join(', ')})` : '';
+    const phase = recIndex.get(r.recommendationIds.find((id) => recIndex.has(id)) ?? -1)?.phase;
+    const all = phase ? (phase === 'before' ? before : during).length : 0;
+    return ns.length > 1 && ns.length < all ? ` (trả lời chung các ý kiến số ${ns.join(', ')})` : '';
   };
   const recParagraph = (r: (typeof before)[number], n: number) => {
     const who = raiserLabel(record, r.raisedByAttendeeId, r.raisedByText);

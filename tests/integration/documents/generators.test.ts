@@ -125,7 +125,7 @@ describe('other meetings read naturally and have no broken sentences', () => {
     expect(text).toContain('trước ngày 15/4/2024');
     const minutes = blockTexts(generateMinutes(f.record, f.profile)).join('\n');
     expect(minutes).toContain('Hội nghị kết thúc vào ……… giờ ……… phút, ngày 07 tháng 3 năm 2024./.');
-    expect(minutes).toContain('sẽ trả lời bằng văn bản; đơn vị giải quyết: Phòng Kinh tế, Ngân hàng Chính sách xã hội huyện; thời hạn: 15/04/2024');
+    expect(minutes).toContain('Nội dung này sẽ được trả lời bằng văn bản (đơn vị giải quyết: Phòng Kinh tế, Ngân hàng Chính sách xã hội huyện; thời hạn: 15/04/2024).');
     expect(minutes).toContain('vắng mặt: 1 (Vũ Đình Khoa – ốm)');
   });
 });
@@ -139,8 +139,11 @@ describe('minutes body and summary table from the seed', () => {
     expect(idx.every((i) => i > 0)).toBe(true);
     expect([...idx].sort((a, b) => a - b)).toEqual(idx);
     expect(texts[texts.length - 1]).toBe('Hội nghị kết thúc vào 16 giờ 30 phút, ngày 18 tháng 10 năm 2019./.');
-    expect(texts.join('\n')).toContain('trả lời trực tiếp tại hội nghị');
-    expect(texts.join('\n')).toContain('đã trả lời bằng văn bản trước hội nghị');
+    // What each responder said, as said: a verb follows the name ("… trực tiếp đối thoại …"), the
+    // written answers are introduced as such, and the section heading says where it was said.
+    expect(texts.join('\n')).toContain('III. Ý kiến, kiến nghị tại hội nghị và trả lời');
+    expect(texts.join('\n')).toMatch(/đã trả lời bằng văn bản: /);
+    expect(texts.join('\n')).not.toMatch(/trả lời trực tiếp tại hội nghị: Trực tiếp/);
   });
 
   it('summary numbers its sections by what is present: no pre-meeting items means the hall is I.', () => {

@@ -80,6 +80,10 @@ describe('snippetOf', () => {
     expect(snippetOf('Nguyễn Văn A \n Phường Cổ Nhuế \n Đề nghị nạo vét sông Pheo', 'nguyen van a \n phuong co nhue \n de nghi nao vet song pheo', ['pheo'])).toBe('Đề nghị nạo vét sông Pheo');
   });
 
+  it('stops at the end of the field that matched, before the next one', () => {
+    expect(snippetOf('Đề nghị nạo vét sông Pheo \n Nguyễn Văn A', 'de nghi nao vet song pheo \n nguyen van a', ['pheo'])).toBe('Đề nghị nạo vét sông Pheo');
+  });
+
   it('with no match, starts at the beginning: 120 characters and an ellipsis', () => {
     const s = snippetOf('x'.repeat(200), 'x'.repeat(200), ['zz']);
     expect(s).toBe(`${'x'.repeat(120)}…`);
@@ -98,6 +102,10 @@ describe('snippetOf', () => {
     expect(snippetOf('pheo song', 'pheo song', ['song', 'pheo'], 1)).toBe('ph…');
     expect(snippetOf('song pheo', 'song pheo', ['pheo', 'song'], 1)).toBe('so…');
     expect(snippetOf('song pheo', 'song pheo', ['zz', 'pheo'], 1)).toBe('…g p…');
+    // The earliest match wins whatever the order of the words, and a word not found changes nothing.
+    expect(snippetOf('song pheo', 'song pheo', ['song', 'pheo'], 1)).toBe('so…');
+    expect(snippetOf('song pheo', 'song pheo', ['pheo', 'zz'], 1)).toBe('…g p…');
+    expect(snippetOf('a song pheo', 'a song pheo', ['pheo', 'song', 'zz'], 1)).toBe('a s…');
   });
 
   it('treats the words literally, not as patterns', () => {

@@ -41,56 +41,56 @@ export function CloseTab({ record, reload }: MeetingTabProps) {
     <div className="close-tab" data-testid="close">
       <LockedNotice meeting={m} />
       <LockedArea locked={m.locked}>
-      <section className="card close-time">
-        <h2>Thời gian</h2>
-        <div className="close-time-row">
-          <div className="close-fact">
-            <span className="muted small">Giờ bắt đầu</span>
-            <strong data-testid="close-start">{m.startTime ?? 'chưa ghi'}</strong>
+        <section className="card close-time">
+          <h2>Thời gian</h2>
+          <div className="close-time-row">
+            <div className="close-fact">
+              <span className="muted small">Giờ bắt đầu</span>
+              <strong data-testid="close-start">{m.startTime ?? 'chưa ghi'}</strong>
+            </div>
+            <TimeField
+              label="Giờ kết thúc"
+              saveKey={`meeting:${m.id}:endTime`}
+              value={m.endTime}
+              save={(v) =>
+                api.call('meeting.update', { id: m.id, patch: { endTime: v } }).then((r) => {
+                  if (r.ok) void reload();
+                  return r;
+                })
+              }
+              testId="f-end"
+            />
+            <button type="button" className="now-btn" onClick={() => void api.call('meeting.update', { id: m.id, patch: { endTime: nowHHMM() } }).then((r) => (r.ok ? reload() : setError(r.error.message)))} data-testid="end-now">
+              Lấy giờ hiện tại
+            </button>
           </div>
-          <TimeField
-            label="Giờ kết thúc"
-            saveKey={`meeting:${m.id}:endTime`}
-            value={m.endTime}
-            save={(v) =>
-              api.call('meeting.update', { id: m.id, patch: { endTime: v } }).then((r) => {
-                if (r.ok) void reload();
-                return r;
-              })
-            }
-            testId="f-end"
-          />
-          <button type="button" className="now-btn" onClick={() => void api.call('meeting.update', { id: m.id, patch: { endTime: nowHHMM() } }).then((r) => (r.ok ? reload() : setError(r.error.message)))} data-testid="end-now">
-            Lấy giờ hiện tại
-          </button>
-        </div>
-        <dl className="close-stats">
-          <div>
-            <dt>Đại biểu có mặt</dt>
-            <dd>
-              {record.attendees.filter((a) => a.presence !== 'absent').length}/{record.attendees.length}
-            </dd>
-          </div>
-          <div>
-            <dt>Kiến nghị trước hội nghị</dt>
-            <dd>{record.recommendations.filter((r) => r.phase === 'before').length}</dd>
-          </div>
-          <div>
-            <dt>Kiến nghị tại hội nghị</dt>
-            <dd>{record.recommendations.filter((r) => r.phase === 'during').length}</dd>
-          </div>
-          <div>
-            <dt>Đã có trả lời</dt>
-            <dd>
-              {record.recommendations.filter((r) => answered.has(r.id)).length}/{record.recommendations.length}
-            </dd>
-          </div>
-          <div>
-            <dt>Ảnh</dt>
-            <dd>{record.photos.length}</dd>
-          </div>
-        </dl>
-      </section>
+          <dl className="close-stats">
+            <div>
+              <dt>Đại biểu có mặt</dt>
+              <dd>
+                {record.attendees.filter((a) => a.presence !== 'absent').length}/{record.attendees.length}
+              </dd>
+            </div>
+            <div>
+              <dt>Kiến nghị trước hội nghị</dt>
+              <dd>{record.recommendations.filter((r) => r.phase === 'before').length}</dd>
+            </div>
+            <div>
+              <dt>Kiến nghị tại hội nghị</dt>
+              <dd>{record.recommendations.filter((r) => r.phase === 'during').length}</dd>
+            </div>
+            <div>
+              <dt>Đã có trả lời</dt>
+              <dd>
+                {record.recommendations.filter((r) => answered.has(r.id)).length}/{record.recommendations.length}
+              </dd>
+            </div>
+            <div>
+              <dt>Ảnh</dt>
+              <dd>{record.photos.length}</dd>
+            </div>
+          </dl>
+        </section>
       </LockedArea>
 
       <section className="card" aria-labelledby="check-h">

@@ -68,11 +68,11 @@ export function PrepareTab({ record, reload }: MeetingTabProps) {
     <div className="prepare">
       <LockedNotice meeting={rec.meeting} />
       <LockedArea locked={locked}>
-      <DetailsSection meeting={rec.meeting} attendees={rec.attendees} update={update} />
-      <RosterSection meetingId={rec.meeting.id} attendees={rec.attendees} update={update} showUndo={show} onImported={syncNow} />
-      <GroupsSection meetingId={rec.meeting.id} groups={rec.groups} update={update} showUndo={show} />
-      <PreRecsSection meetingId={rec.meeting.id} recommendations={rec.recommendations} replies={rec.replies} update={update} showUndo={show} onImported={syncNow} />
-      <ArticleDetailsSection key={rec.meeting.id} meeting={rec.meeting} update={update} />
+        <DetailsSection meeting={rec.meeting} attendees={rec.attendees} update={update} />
+        <RosterSection meetingId={rec.meeting.id} attendees={rec.attendees} update={update} showUndo={show} onImported={syncNow} />
+        <GroupsSection meetingId={rec.meeting.id} groups={rec.groups} update={update} showUndo={show} />
+        <PreRecsSection meetingId={rec.meeting.id} recommendations={rec.recommendations} replies={rec.replies} update={update} showUndo={show} onImported={syncNow} />
+        <ArticleDetailsSection key={rec.meeting.id} meeting={rec.meeting} update={update} />
       </LockedArea>
       {bar}
     </div>
