@@ -142,12 +142,14 @@ test('a new user goes from first run to exported Word files without one request 
   await expect(page.getByTestId('setup-issuingBody')).toBeFocused();
   await shot(page, 'setup-2-errors');
 
+  // A secretary starting today works for a phường (two tiers since 1/7/2025), the default level.
   // Typed in lower case: upper-cased on leaving the field; the place is read off the name.
-  await page.getByTestId('setup-issuingBody').pressSequentially('ubnd quận bắc từ liêm', { delay: 5 });
+  await expect(page.getByTestId('setup-level-commune')).toBeChecked();
+  await page.getByTestId('setup-issuingBody').pressSequentially('ubnd phường tây tựu', { delay: 5 });
   await page.getByTestId('setup-parentBody').click();
-  await expect(page.getByTestId('setup-issuingBody')).toHaveValue('UBND QUẬN BẮC TỪ LIÊM');
+  await expect(page.getByTestId('setup-issuingBody')).toHaveValue('UBND PHƯỜNG TÂY TỰU');
   await page.getByTestId('setup-parentBody').pressSequentially('UBND THÀNH PHỐ HÀ NỘI', { delay: 5 });
-  await expect(page.getByTestId('setup-placeName')).toHaveValue('Bắc Từ Liêm');
+  await expect(page.getByTestId('setup-placeName')).toHaveValue('Tây Tựu');
   await expect(page.getByTestId('setup-docCode')).toHaveValue('BB-UBND');
   await expect(page.getByTestId('setup-errors')).toHaveCount(0);
   await expect(page.getByTestId('preview-national')).toHaveText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -156,8 +158,8 @@ test('a new user goes from first run to exported Word files without one request 
   // The Party switch changes the header and the code; switching back restores both.
   await page.getByTestId('setup-isParty').check();
   await expect(page.getByTestId('preview-national')).toHaveText('ĐẢNG CỘNG SẢN VIỆT NAM');
-  await expect(page.getByTestId('setup-docCode')).toHaveValue('BB/QU');
-  await expect(page.getByTestId('preview-number')).toHaveText('Số 05-BB/QU');
+  await expect(page.getByTestId('setup-docCode')).toHaveValue('BB/ĐU');
+  await expect(page.getByTestId('preview-number')).toHaveText('Số 05-BB/ĐU');
   // A State body's name under a Party header is almost certainly a slip: said, not blocked.
   await expect(page.getByTestId('setup-party-warning')).toBeVisible();
   await shot(page, 'setup-3-party');
@@ -165,9 +167,9 @@ test('a new user goes from first run to exported Word files without one request 
   await expect(page.getByTestId('setup-docCode')).toHaveValue('BB-UBND');
 
   await page.getByTestId('setup-secretaryName').pressSequentially('Nguyễn Thị Thu Hà', { delay: 5 });
-  await page.getByTestId('setup-byline').pressSequentially('Hội Liên hiệp phụ nữ quận Bắc Từ Liêm', { delay: 5 });
+  await page.getByTestId('setup-byline').pressSequentially('Hội Liên hiệp Phụ nữ phường Tây Tựu', { delay: 5 });
   await page.getByTestId('setup-chair-toa').check();
-  await expect(page.getByTestId('preview-date')).toContainText(/^Bắc Từ Liêm, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+  await expect(page.getByTestId('preview-date')).toContainText(/^Tây Tựu, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
   await shot(page, 'setup-4-filled', true);
   await page.getByTestId('setup-start').click();
   await expect(page.getByTestId('welcome')).toBeVisible();
@@ -176,14 +178,15 @@ test('a new user goes from first run to exported Word files without one request 
 
   const profile = (await stored(base, 'profile.get', {})) as OrgProfile;
   expect(profile).toEqual({
-    issuingBody: 'UBND QUẬN BẮC TỪ LIÊM',
+    issuingBody: 'UBND PHƯỜNG TÂY TỰU',
+    level: 'commune',
     parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
     isParty: false,
     docCode: 'BB-UBND',
-    placeName: 'Bắc Từ Liêm',
-    byline: 'Hội Liên hiệp phụ nữ quận Bắc Từ Liêm',
+    placeName: 'Tây Tựu',
+    byline: 'Hội Liên hiệp Phụ nữ phường Tây Tựu',
     secretaryName: 'Nguyễn Thị Thu Hà',
-    style: { padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TỌA' },
+    style: { padCounts: true, placeDateLine: true, chairLabel: 'CHỦ TỌA', dateStyle: 'ngay', dateYear: true, padDayMonth: false, nameStyle: 'dash' },
   });
 
   // ---- the sample meeting ---------------------------------------------------------------------
@@ -231,16 +234,16 @@ test('a new user goes from first run to exported Word files without one request 
   await expect(page.getByTestId('f-secretary')).toHaveValue('Nguyễn Thị Thu Hà');
   const title = page.getByTestId('f-title');
   await title.fill('');
-  await title.pressSequentially('Hội nghị đối thoại với hội viên phụ nữ phường Cổ Nhuế 1', { delay: 2 });
+  await title.pressSequentially('Hội nghị đối thoại với hội viên phụ nữ phường Tây Tựu', { delay: 2 });
   await page.getByTestId('f-date').fill('20/11/2026');
   await page.getByTestId('f-start').fill('08:00');
-  await page.getByTestId('f-location').fill('Hội trường UBND phường Cổ Nhuế 1');
+  await page.getByTestId('f-location').fill('Hội trường UBND phường Tây Tựu');
   await page.getByTestId('f-location').blur();
   const search = page.getByTestId('person-search');
   await search.pressSequentially('Nguyễn Thị Lan', { delay: 5 });
   await page.getByTestId('person-search-create').click();
   await page.getByTestId('np-titles').fill('Chủ tịch UBND phường');
-  await page.getByTestId('np-org').fill('phường Cổ Nhuế 1');
+  await page.getByTestId('np-org').fill('phường Tây Tựu');
   await page.getByTestId('np-role').selectOption('chair');
   await page.getByTestId('np-add').click();
   await expect(page.getByTestId('roster-name')).toHaveText(['Nguyễn Thị Lan']);
@@ -256,7 +259,7 @@ test('a new user goes from first run to exported Word files without one request 
   await expect(page.getByTestId('rec-speaker')).toBeFocused();
   await page.keyboard.type('Bà Trần Thị Hoa, tổ dân phố số 3');
   await page.getByTestId('rec-content').click();
-  await page.keyboard.type('Đề nghị sớm lắp đèn chiếu sáng tại ngõ 12 đường Cổ Nhuế vì buổi tối rất tối, chị em đi lại không an toàn.');
+  await page.keyboard.type('Đề nghị sớm lắp đèn chiếu sáng tại ngõ 12 đường Tây Tựu vì buổi tối rất tối, chị em đi lại không an toàn.');
   await page.keyboard.press('Control+Enter');
   await saved(page);
   let rec: MeetingRecord = await stored(base, 'meeting.get', { id: meetingId });
@@ -300,14 +303,14 @@ test('a new user goes from first run to exported Word files without one request 
     words[kind] = docxText(bytes);
   }
   // What the setup asked for is what the documents print.
-  expect(words.minutes).toContain('UBND QUẬN BẮC TỪ LIÊM');
+  expect(words.minutes).toContain('UBND PHƯỜNG TÂY TỰU');
   expect(words.minutes).toContain('UBND THÀNH PHỐ HÀ NỘI');
   expect(words.minutes).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(words.minutes).toMatch(/Số:\s+\/BB-UBND/);
-  expect(words.minutes).toContain('Bắc Từ Liêm, ngày 20 tháng 11 năm 2026');
+  expect(words.minutes).toContain('Tây Tựu, ngày 20 tháng 11 năm 2026');
   expect(words.minutes).toContain('CHỦ TỌA');
   expect(words.minutes).toContain('Nguyễn Thị Thu Hà');
-  expect(words.article).toContain('Hội Liên hiệp phụ nữ quận Bắc Từ Liêm');
+  expect(words.article).toContain('Hội Liên hiệp Phụ nữ phường Tây Tựu');
   expect(words.summary).toContain('lắp đèn chiếu sáng');
   await shot(page, 'offline-documents');
 

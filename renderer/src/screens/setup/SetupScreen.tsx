@@ -2,7 +2,7 @@
 // byline are made of), then offers the sample meeting or a first meeting. Not a wizard: every
 // question is visible at once with an example, and the header preview answers "what is this for?".
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { UNIT_LEVELS, UNIT_LEVEL_LABELS, type OrgProfile } from '../../../../electron/shared/domain';
+import { SAMPLE_LABELS, UNIT_LEVELS, UNIT_LEVEL_LABELS, type OrgProfile, type SampleName } from '../../../../electron/shared/domain';
 import { api } from '../../lib/api';
 import { href, navigate } from '../../lib/router';
 import { HeaderPreview } from './HeaderPreview';
@@ -324,10 +324,10 @@ export function WelcomeScreen({ profile, onDone }: { profile: OrgProfile; onDone
   const firstRef = useRef<HTMLButtonElement>(null);
   useEffect(() => firstRef.current?.focus(), []);
 
-  async function openSample() {
+  async function openSample(name?: SampleName) {
     setBusy('sample');
     setError(null);
-    const r = await api.call('sample.load', {});
+    const r = await api.call('sample.load', name ? { name } : {});
     setBusy(null);
     if (!r.ok) return setError(r.error.message);
     onDone();
@@ -337,7 +337,8 @@ export function WelcomeScreen({ profile, onDone }: { profile: OrgProfile; onDone
   async function createFirst() {
     setBusy('new');
     setError(null);
-    const r = await api.call('meeting.create', { fields: { title: 'Hội nghị đối thoại' } });
+    // A template worded for the office's own unit and level (two tiers since 1/7/2025).
+    const r = await api.call('meeting.create', { template: profile.level === 'province' ? 'doi-thoai-tinh' : 'doi-thoai-co-so' });
     setBusy(null);
     if (!r.ok) return setError(r.error.message);
     onDone();
@@ -362,6 +363,10 @@ export function WelcomeScreen({ profile, onDone }: { profile: OrgProfile; onDone
             Một hội nghị đối thoại đã ghi đủ: đại biểu, 16 kiến nghị, ý kiến trả lời, kết luận và ảnh. Xem từng bước, sửa thử thoải mái, rồi xóa ở
             Trang chủ khi không cần nữa.
           </span>
+        </button>
+        <button type="button" className="choice" onClick={() => void openSample('chi-minh-2025')} disabled={busy !== null} data-testid="open-sample-2025">
+          <span className="choice-title">{busy === 'sample' ? 'Đang mở…' : `Mở hội nghị mẫu cấp xã (${SAMPLE_LABELS['chi-minh-2025']})`}</span>
+          <span className="choice-text">Một hội nghị đối thoại với đoàn viên thanh niên sau khi sắp xếp chính quyền hai cấp, ghi lại từ một bài viết thật.</span>
         </button>
         <button type="button" className="choice" onClick={() => void createFirst()} disabled={busy !== null} data-testid="create-first">
           <span className="choice-title">{busy === 'new' ? 'Đang tạo…' : 'Tạo hội nghị đầu tiên'}</span>
