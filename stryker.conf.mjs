@@ -26,7 +26,7 @@ const moduleTests = {
   'electron/shared/people-search.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/unit/mutants/people-search.test.ts', 'tests/integration/mutants/search-order.test.ts'],
   'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts'],
   'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
-  'electron/core/documents/docx-minutes.ts': ['tests/integration/mutants/minutes-docx.test.ts', 'tests/integration/mutants/minutes-docx-layout.test.ts', 'tests/integration/documents/revision.test.ts'],
+  'electron/core/documents/docx-minutes.ts': ['tests/integration/mutants/minutes-docx.test.ts', 'tests/integration/mutants/minutes-docx-layout.test.ts', 'tests/integration/mutants/minutes-docx-details.test.ts', 'tests/integration/documents/revision.test.ts'],
   'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts'],
 };
 

@@ -271,8 +271,14 @@ test('6. while the meeting is live the timeline folds the pre-meeting items away
   // Alt+↑/↓ walk only what is shown.
   await page.keyboard.press('Alt+ArrowDown');
   await expect(page.locator('.tl-row[aria-current="true"]')).toContainText('trong hội trường 1');
+  // A pre-meeting item typed during the meeting stays in view after it is done.
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByTestId('rec-phase')).toHaveValue('before');
+  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.getByTestId('tl-row')).toHaveCount(4);
   await page.getByTestId('tl-fold').press('Enter');
-  await expect(page.getByTestId('tl-row')).toHaveCount(19);
+  await expect(page.getByTestId('tl-row')).toHaveCount(20);
 });
 
 test('8. search results show the meeting, the field and the match apart', async ({ page, baseURL }) => {

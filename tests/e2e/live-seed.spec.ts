@@ -225,6 +225,10 @@ test('the seed meeting typed through the live screen survives a reload, characte
   await page.reload();
   await expect(page.getByTestId('live')).toBeVisible();
   await countCompositionEnds(page);
+  // The meeting is live: the timeline opens with the pre-meeting items folded (8 recommendations
+  // and their written reply); the report stays. Unfolded, everything is there.
+  await expect(page.getByTestId('tl-row')).toHaveCount(1);
+  await page.getByTestId('tl-fold').click();
   await expect(page.getByTestId('tl-row')).toHaveCount(1 + 8 + 1);
   await expectBefore(await apiCall(base, 'meeting.get', { id: meetingId }));
   // And on screen after the reload: the first pre-meeting recommendation's text, as typed.

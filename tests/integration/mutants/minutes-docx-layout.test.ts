@@ -144,7 +144,7 @@ describe('state form (Mẫu 1.9)', () => {
     expect(rule.rule).toBe(true);
     expect(TEXT_WIDTH - rule.left! - rule.right!).toBeCloseTo(convertMillimetersToTwip(30), -1);
     expect(body[at + 3]).toMatchObject({ text: '', after: 120, rule: false });
-    expect(texts.slice(at + 4)).toEqual(['Một', 'Hai', 'I. Phần một', 'Cuối.', '']);
+    expect(texts.slice(at + 4)).toEqual(['Một', 'Hai', 'I. Phần một', 'Cuối.']);
   });
 
   it('body paragraphs: justified 14 pt, first-line indent, spacing; headings bold and kept with the next; the last one kept with the signatures', async () => {
@@ -154,8 +154,8 @@ describe('state form (Mẫu 1.9)', () => {
     expect(byText(body, 'Hai')).toMatchObject({ bold: false, keepNext: false });
     expect(byText(body, 'I. Phần một')).toMatchObject({ bold: true, keepNext: true });
     expect(byText(body, 'Cuối.')).toMatchObject({ bold: false, keepNext: true });
-    const last = body[body.length - 1]!;
-    expect(last).toMatchObject({ text: '', keepNext: true, after: 120 });
+    // The closing paragraph is the last one before the signature table (no empty paragraph between).
+    expect(body[body.length - 1]).toMatchObject({ text: 'Cuối.', keepNext: true });
   });
 
   it('a first block that is not a heading is an ordinary paragraph, and later headings get no rule', async () => {

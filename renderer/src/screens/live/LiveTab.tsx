@@ -66,10 +66,19 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   const locked = data.meeting.locked;
   const foldPre = data.meeting.status === 'live' && !showPre;
   const preCount = useMemo(() => entries.filter(isPreMeeting).length, [entries]);
+  // Folding hides what the secretary did not touch on this screen: the selected item, the marked
+  // ones and anything created here (a pre-meeting item typed during the meeting) stay in view.
+  const [madeHere, setMadeHere] = useState<Set<string>>(() => new Set());
   const shown = useMemo(
-    () => (foldPre ? entries.filter((e) => !isPreMeeting(e) || (sel && e.kind === sel.kind && e.id === sel.id)) : entries),
-    [entries, foldPre, sel],
+    () =>
+      foldPre
+        ? entries.filter(
+            (e) => !isPreMeeting(e) || (sel && e.kind === sel.kind && e.id === sel.id) || madeHere.has(`${e.kind}${e.id}`) || (e.kind === 'rec' && marked.has(e.id)),
+          )
+        : entries,
+    [entries, foldPre, sel, madeHere, marked],
   );
+  const keepInView = (kind: ItemKind, id: number) => setMadeHere((m) => new Set(m).add(`${kind}${id}`));
   const recLabels = useMemo(() => makeRecLabels({ recommendations: data.recs }), [data.recs]);
   const answered = useMemo(() => new Set(data.replies.flatMap((r) => r.recommendationIds)), [data.replies]);
   const count = useMemo(() => counters(data.attendees, data.recs, answered), [data.attendees, data.recs, answered]);
@@ -199,6 +208,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
     if (!r.ok) return setError(r.error.message);
     recsNow.current.set(r.value.id, r.value);
     dispatch({ type: 'rec', item: r.value });
+    keepInView('rec', r.value.id);
     select({ kind: 'rec', id: r.value.id }, true);
   }
 
@@ -216,6 +226,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
     });
     if (!r.ok) return setError(r.error.message);
     dispatch({ type: 'reply', item: r.value });
+    keepInView('reply', r.value.id);
     setMarked(new Set());
     select({ kind: 'reply', id: r.value.id }, true);
   }
