@@ -91,7 +91,7 @@ export function ArticleOptions({ photos, options, busy, onApply, onPhotoChanged 
           rows={2}
           value={legalBasis}
           onChange={(e) => setLegalBasis(e.target.value)}
-          placeholder="Thực hiện Kế hoạch số …-KH/QU ngày … của Ban Thường vụ Quận ủy"
+          placeholder="Thực hiện Kế hoạch số …-KH/ĐU ngày … của Ban Thường vụ Đảng ủy phường"
           spellCheck={false}
           data-testid="opt-legal-basis"
         />

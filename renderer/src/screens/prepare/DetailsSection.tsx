@@ -20,10 +20,10 @@ export function DetailsSection({ meeting, attendees, update }: { meeting: Meetin
     <section className="card" aria-labelledby="details-h">
       <h2 id="details-h">Thông tin hội nghị</h2>
       <div className="grid-2">
-        <TextField label="Đơn vị tổ chức" saveKey={k('organizer')} value={meeting.organizer} save={(v) => save({ organizer: v })} placeholder="Ví dụ: Quận Bắc Từ Liêm" testId="f-organizer" />
-        <TextField label="Đối tượng đối thoại" saveKey={k('audience')} value={meeting.audience} save={(v) => save({ audience: v })} placeholder="Ví dụ: cán bộ, hội viên phụ nữ Quận" testId="f-audience" />
-        <TextField label="Địa bàn" saveKey={k('locality')} value={meeting.locality} save={(v) => save({ locality: v })} placeholder="Ví dụ: quận Bắc Từ Liêm" testId="f-locality" />
-        <TextField label="Địa điểm" saveKey={k('location')} value={meeting.location} save={(v) => save({ location: v })} placeholder="Ví dụ: Hội trường UBND Quận" testId="f-location" />
+        <TextField label="Đơn vị tổ chức" saveKey={k('organizer')} value={meeting.organizer} save={(v) => save({ organizer: v })} placeholder="Ví dụ: UBND phường Tây Tựu" testId="f-organizer" />
+        <TextField label="Đối tượng đối thoại" saveKey={k('audience')} value={meeting.audience} save={(v) => save({ audience: v })} placeholder="Ví dụ: cán bộ, hội viên phụ nữ phường" testId="f-audience" />
+        <TextField label="Địa bàn" saveKey={k('locality')} value={meeting.locality} save={(v) => save({ locality: v })} placeholder="Ví dụ: phường Tây Tựu" testId="f-locality" />
+        <TextField label="Địa điểm" saveKey={k('location')} value={meeting.location} save={(v) => save({ location: v })} placeholder="Ví dụ: Hội trường UBND phường" testId="f-location" />
         {/* In the order they are typed: the title (suggested from the fields above) comes
             before the date and the time, not after the secretary's name. */}
         <div className="span-2">

@@ -75,7 +75,7 @@ export function GroupsSection({ meetingId, groups, update, showUndo }: Props) {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Thành phần dự khác ({groups.length})</h2>
-      <p className="muted small section-note">Các nhóm không ghi tên từng người, ví dụ "lãnh đạo các phòng, ban, ngành, đoàn thể Quận".</p>
+      <p className="muted small section-note">Các nhóm không ghi tên từng người, ví dụ "lãnh đạo các ban, ngành, đoàn thể phường".</p>
       {groups.length ? (
         <ul className="groups" data-testid="groups">
           {groups.map((g, i) => (

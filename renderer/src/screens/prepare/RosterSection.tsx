@@ -265,7 +265,7 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
                     saveKey={`attendee:${a.id}:titles`}
                     value={a.titles.join('; ')}
                     max={LIMITS.shortText * 4}
-                    placeholder="Ví dụ: TUV; Bí thư Quận ủy"
+                    placeholder="Ví dụ: Bí thư Đảng ủy; Chủ tịch HĐND phường"
                     testId="roster-titles"
                     save={async (v) => {
                       const titles = splitTitles(v);
@@ -387,11 +387,11 @@ function NewPersonForm({ initialName, onAdd, onCancel }: { initialName: string; 
         </div>
         <div className="field">
           <label htmlFor="np-titles">Chức vụ (cách nhau bằng dấu ;)</label>
-          <input id="np-titles" type="text" value={titles} onChange={(e) => setTitles(e.target.value)} placeholder="Ví dụ: TUV; Bí thư Quận ủy" spellCheck={false} data-testid="np-titles" />
+          <input id="np-titles" type="text" value={titles} onChange={(e) => setTitles(e.target.value)} placeholder="Ví dụ: Bí thư Đảng ủy; Chủ tịch HĐND phường" spellCheck={false} data-testid="np-titles" />
         </div>
         <div className="field">
           <label htmlFor="np-org">Đơn vị</label>
-          <input id="np-org" type="text" value={org} onChange={(e) => setOrg(e.target.value)} placeholder="Ví dụ: quận Bắc Từ Liêm" spellCheck={false} data-testid="np-org" />
+          <input id="np-org" type="text" value={org} onChange={(e) => setOrg(e.target.value)} placeholder="Ví dụ: phường Tây Tựu" spellCheck={false} data-testid="np-org" />
         </div>
         <div className="field">
           <label htmlFor="np-role">Vai trò</label>
