@@ -117,6 +117,20 @@ describe('header geometry', () => {
     expect(texts(left!)[1]).not.toBe('*');
   });
 
+  it('the rule under a name that needs two lines is 40 % of its longer line, measured bold', async () => {
+    // State form with a long name: the left column is at its 72 mm maximum, its text 4 mm narrower.
+    const inner = convertMillimetersToTwip(72) - convertMillimetersToTwip(4);
+    let name = 'UBND PHƯỜNG ';
+    while (textWidth(name, 13, true) <= inner) name += 'A';
+    expect(textWidth(name, 13, false)).toBeLessThanOrEqual(inner);
+    const { header } = await render(seedRecord(), { ...SEED_PROFILE, parentBody: '', issuingBody: name });
+    const lines = headerLines(name, inner, 13, true);
+    expect(lines).toHaveLength(2);
+    const [left] = cellsOf(header);
+    const [w] = ruleWidths(left!, cols(header)[0]!);
+    expect(Math.abs(w! - Math.max(...lines.map((l) => textWidth(l, 13, true))) * 0.4)).toBeLessThanOrEqual(2);
+  });
+
   it('the Party form leaves the date out when asked', async () => {
     const { header } = await render(seedRecord(), { ...SEED_PROFILE, isParty: true, docCode: 'BB/ĐU' }, undefined, { minutes: { placeDateLine: false } });
     expect(texts(header).join('|')).not.toContain('ngày 18');
@@ -135,6 +149,14 @@ describe('signature table geometry and names', () => {
     expect(texts(signature)).toContain(chair.fullName.trim());
     const room = signature.match(/<w:spacing [^>]*w:line="(\d+)"[^>]*\/>/g) ?? [];
     expect(room.filter((s) => s.includes(`w:line="${convertMillimetersToTwip(30)}"`) && s.includes('w:lineRule="exact"'))).toHaveLength(2);
+  });
+
+  it('the two titles stand 12 pt below the closing paragraph', async () => {
+    const { signature } = await render(seedRecord(), SEED_PROFILE);
+    for (const title of ['THƯ KÝ', 'CHỦ TRÌ']) {
+      const p = (signature.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).find((x) => x.includes(`>${title}</w:t>`))!;
+      expect(p, title).toMatch(/<w:spacing w:before="240"\/>/);
+    }
   });
 
   it('every trailing punctuation mark of a recipient is replaced by the list punctuation', async () => {
