@@ -27,7 +27,7 @@ const moduleTests = {
   'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts'],
   'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
   'electron/core/documents/docx-minutes.ts': ['tests/integration/mutants/minutes-docx.test.ts', 'tests/integration/mutants/minutes-docx-layout.test.ts', 'tests/integration/mutants/minutes-docx-details.test.ts', 'tests/integration/documents/revision.test.ts'],
-  'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts'],
+  'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/meeting-file-hardening.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts'],
 };
 
 // The --mutate argument (if any) names the incremental file and the report, so that runs of

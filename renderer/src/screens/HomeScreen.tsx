@@ -9,6 +9,7 @@ import { OpenSampleButton, RemoveSampleButton, SampleBadge, SampleUndoBar, useSa
 import { ImportMeetingButton, ImportRecordButton } from '../components/MeetingFileButtons';
 import { AskDialog } from '../components/AskDialog';
 import { focusWhenShown } from './meeting-actions';
+import { TEMPLATE_IDS, templatesFor, type TemplateId } from '../../../electron/shared/templates';
 
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
 
@@ -17,6 +18,10 @@ const meetingName = (m: Pick<MeetingSummary, 'title' | 'date'>) => `${m.title ||
 export function HomeScreen() {
   const meetings = useData('meeting.list', { limit: 50 });
   const trash = useData('meeting.trash', {});
+  // Templates in the order the office's level uses them (two tiers since 1/7/2025).
+  const profile = useData('profile.get', {});
+  const templates = templatesFor(profile.data?.level ?? 'commune');
+  const [template, setTemplate] = useState<TemplateId | ''>('');
   const reloadMeetings = meetings.reload;
   const reloadTrash = trash.reload;
   const reloadAll = useCallback(async () => {
@@ -66,6 +71,15 @@ export function HomeScreen() {
     navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
   }
 
+  /** A new meeting from a template, worded for the office's unit; only the button creates it. */
+  async function createFromTemplate(id: TemplateId) {
+    setBusy(true);
+    const r = await api.call('meeting.create', { template: id });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
+  }
+
   async function remove(m: MeetingSummary) {
     setError(null);
     const r = await api.call('meeting.remove', { id: m.id });
@@ -94,6 +108,25 @@ export function HomeScreen() {
           <button type="button" className="primary" onClick={() => void create()} disabled={busy} data-testid="new-meeting">
             + Hội nghị mới (đối thoại)
           </button>
+          <span className="inline template-from">
+            <label htmlFor="template">hoặc theo mẫu:</label>
+            <select
+              id="template"
+              data-testid="template"
+              value={template}
+              onChange={(e) => setTemplate((TEMPLATE_IDS as readonly string[]).includes(e.target.value) ? (e.target.value as TemplateId) : '')}
+            >
+              <option value="">— chọn mẫu —</option>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={!template || busy} onClick={() => template && void createFromTemplate(template)} data-testid="template-create">
+              Tạo theo mẫu
+            </button>
+          </span>
           <ImportMeetingButton onError={setError} />
           <ImportRecordButton onError={setError} />
           {meetings.data && meetings.data.length > 0 ? (
