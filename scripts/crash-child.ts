@@ -1,22 +1,33 @@
-// The child of the crash test: writes through the real core at typing speed and reports each
-// write on stdout only after the core has answered, i.e. after the commit. On Linux, writes to a
-// pipe from process.stdout are synchronous, so an "ack" line the parent reads was written after
-// the commit returned: every acked write must survive a SIGKILL.
+// The child of the crash test: writes through the real core's Registry.dispatch (the path Electron
+// IPC, the browser mode and the CLI share) and reports each write on stdout only after the core has
+// answered, i.e. after the commit. On Linux, writes to a pipe from process.stdout are synchronous,
+// so an "ack" line the parent reads was written after the commit returned: every acked write must
+// survive a SIGKILL, with exactly the acked value.
 //
-// Line protocol (one per acknowledged write):
-//   ready <meetingId>
-//   rec <recId> <contentLength>        content of rec is 'a…' growing one letter per keystroke
-//   reply <replyId> <recId>            a reply linked to rec
-//   field <meetingId> <locationLength> the meeting's location, also growing
+// Protocol: one JSON object per line (a partial last line was never acknowledged).
+//   {t:'opening'}                         about to take the lock and open (and migrate) the database
+//   {t:'ready', ms}                       the core is open; ms = how long opening took
+//   {t:'try', key, value}                 a write is about to be sent (it may or may not commit);
+//                                         key 'rec:new' / 'reply:new': a row whose id is not known yet
+//   {t:'ack', key, value}                 the core answered: key now holds exactly value
+//   {t:'begin', op} / {t:'end', op, ms}   a long operation (backup, restore, import, photo)
+//   {t:'backup', file}                    a backup the core says it wrote
+//   {t:'snapshot'}                        (restore phase) the state now is what the backup holds
+//   {t:'restored'}                        (restore phase) the restore answered: state = snapshot
+// Keys: rec:<id> → content; loc:<meetingId> → location; reply:<id> → linked recommendation id;
+// photo:<id> → "caption|WxH"; import:<meetingId> → "title|number of recommendations".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { createCore } from '../electron/core/app';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, seed: { type: 'string' }, sabotage: { type: 'boolean' } } });
-// --sabotage claims five more characters than were written: the parent must report them lost.
-// It exists to prove the checker can fail.
-const claimExtra = values.sabotage ? 5 : 0;
-const core = createCore({ dataDir: values.data!, mode: 'cli', log: () => {} });
-let rnd = Number(values.seed ?? 1) >>> 0;
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, seed: { type: 'string' }, phase: { type: 'string' }, sabotage: { type: 'boolean' }, root: { type: 'string' } },
+});
+const phase = values.phase ?? 'typing';
+const seed = Number(values.seed ?? 1) >>> 0;
+let rnd = seed;
 const random = (): number => {
   rnd = (rnd + 0x6d2b79f5) >>> 0;
   let t = rnd;
@@ -25,40 +36,126 @@ const random = (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ack = (line: string) => process.stdout.write(`${line}\n`);
+const send = (msg: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
-async function call(channel: string, input: unknown): Promise<{ id: number }> {
+send({ t: 'opening' });
+const t0 = performance.now();
+const core = createCore({ dataDir: values.data!, mode: 'cli', log: () => {}, command: 'crash-child' });
+if (core.health.state !== 'ok') {
+  // Writing now would go to the recovery placeholder: the parent must hear about it, not miss it.
+  process.stderr.write(`the database did not open cleanly: ${core.health.message}\n`);
+  process.exit(2);
+}
+const openMs = performance.now() - t0;
+
+async function call<T = { id: number }>(channel: string, input: unknown): Promise<T> {
   const r = await core.registry.dispatch(channel, input);
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as { id: number };
+  return r.value as T;
 }
 
-// Vietnamese text, typed one letter at a time: "Đề nghị xử lý ô nhiễm sông Pheo …"
+/** A write of `value` to `key`: announced, sent through dispatch, acknowledged after the answer. */
+async function write(key: string, value: string, channel: string, input: unknown): Promise<void> {
+  send({ t: 'try', key, value });
+  await call(channel, input);
+  send({ t: 'ack', key, value });
+}
+
+// Vietnamese text, typed one letter at a time; which letter comes next depends on the seed.
 const TEXT = 'Đề nghị Quận sớm xử lý dứt điểm tình trạng ô nhiễm nguồn nước sông Pheo, nạo vét lòng sông và kè bờ. ';
+const offset = seed % TEXT.length;
+
+let meetingId = 0;
+let location = '';
+
+/** Types one new recommendation, `keys` keystrokes, each saved and acked; then maybe a reply. */
+async function typeRec(keys: number, opts: { location?: boolean } = {}): Promise<number> {
+  send({ t: 'try', key: 'rec:new', value: '' });
+  const rec = await call('rec.create', { meetingId, phase: 'during', raisedByText: 'Đại biểu', content: '' });
+  send({ t: 'ack', key: `rec:${rec.id}`, value: '' });
+  let content = '';
+  for (let i = 0; i < keys; i++) {
+    content += TEXT[(offset + content.length) % TEXT.length];
+    await write(`rec:${rec.id}`, content, 'rec.update', { id: rec.id, patch: { content } });
+    if (opts.location && random() < 0.05) {
+      const next = `${location}${String.fromCharCode(97 + Math.floor(random() * 26))}`;
+      await write(`loc:${meetingId}`, next, 'meeting.update', { id: meetingId, patch: { location: next } });
+      location = next;
+    }
+    // Typing speed with debounce: a save every few to few tens of milliseconds.
+    await sleep(random() < 0.7 ? 2 + random() * 10 : 20 + random() * 40);
+  }
+  if (random() < 0.5) {
+    send({ t: 'try', key: 'reply:new', value: String(rec.id) });
+    const reply = await call('reply.create', { meetingId, content: 'Trả lời tại hội nghị', kind: 'on_spot', recommendationIds: [rec.id] });
+    send({ t: 'ack', key: `reply:${reply.id}`, value: String(rec.id) });
+  }
+  return rec.id;
+}
+
+/** A long operation, bracketed so the parent can aim its kill inside it. */
+async function op<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  send({ t: 'begin', op: name });
+  const t = performance.now();
+  const v = await fn();
+  send({ t: 'end', op: name, ms: performance.now() - t });
+  return v;
+}
+
+const few = () => 2 + Math.floor(random() * 5);
 
 async function main(): Promise<void> {
-  const meeting = await call('meeting.create', { fields: { title: 'Kiểm thử mất điện' } });
-  ack(`ready ${meeting.id}`);
-  let location = '';
-  for (;;) {
-    const rec = await call('rec.create', { meetingId: meeting.id, phase: 'during', raisedByText: 'Đại biểu', content: '' });
-    let content = '';
-    const length = 20 + Math.floor(random() * 60);
-    for (let i = 0; i < length; i++) {
-      content += TEXT[content.length % TEXT.length];
-      await call('rec.update', { id: rec.id, patch: { content } });
-      ack(`rec ${rec.id} ${content.length + claimExtra}`);
-      if (random() < 0.05) {
-        location += 'x';
-        await call('meeting.update', { id: meeting.id, patch: { location } });
-        ack(`field ${meeting.id} ${location.length}`);
-      }
-      // Typing speed with debounce: a save every few to few tens of milliseconds.
-      await sleep(random() < 0.7 ? 2 + random() * 10 : 20 + random() * 40);
+  const root = values.root ?? process.cwd();
+  const records = phase === 'import' ? ['00-seed-bac-tu-liem-2019.json', '01-phuong-10-quan-4-2019.json', '06-chi-minh-thanh-nien-2025.json'].map((f) => readFileSync(path.join(root, 'tests', 'fixtures', 'records', f), 'utf8')) : [];
+  // A photo with noise, so re-encoding it costs what a real camera photo costs.
+  const photo =
+    phase === 'photo'
+      ? (await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 80 }).toBuffer()).toString('base64')
+      : '';
+  const meeting = await call('meeting.create', { fields: { title: `Kiểm thử mất điện ${seed}` } });
+  meetingId = meeting.id;
+  if (values.sabotage) {
+    // Proves the checker compares content: the child types three letters (acked), then changes
+    // the stored text behind the core's back, keeping its length. A length check would pass.
+    const id = await typeRec(3);
+    core.db.prepare("UPDATE recommendations SET content = 'XXX' WHERE id = ?").run(id);
+  }
+  send({ t: 'ready', ms: openMs });
+  for (let n = 1; ; n++) {
+    if (phase === 'backup') {
+      await typeRec(few());
+      const b = await op('backup', () => call<{ fileName: string }>('backup.create', {}));
+      send({ t: 'backup', file: b.fileName });
+    } else if (phase === 'restore') {
+      await typeRec(few());
+      const b = await call<{ fileName: string }>('backup.create', {});
+      send({ t: 'backup', file: b.fileName });
+      send({ t: 'snapshot' });
+      // Written after the backup, so the restore must take them away again.
+      await typeRec(few());
+      await op('restore', () => call('backup.restore', { fileName: b.fileName }));
+      send({ t: 'restored' });
+    } else if (phase === 'import') {
+      await typeRec(few());
+      const record = JSON.parse(records[n % records.length]!) as { meeting: { title: string }; recommendations: unknown[] };
+      // The title says how many recommendations the meeting must have: the parent checks every
+      // such meeting, acked or not, so a half-imported one is caught even if never acknowledged.
+      const title = `Crash nhập ${record.recommendations.length} đề nghị #${seed}-${n}`;
+      record.meeting.title = title;
+      const m = await op('import', () => call('record.import', { json: JSON.stringify(record) }));
+      send({ t: 'ack', key: `import:${m.id}`, value: `${title}|${record.recommendations.length}` });
+    } else if (phase === 'photo') {
+      await typeRec(few());
+      const caption = `Ảnh kiểm thử ${seed}-${n}`;
+      const p = await op('photo', () => call<{ id: number; width: number; height: number }>('photo.add', { meetingId, fileName: 'anh.jpg', dataBase64: photo, caption }));
+      send({ t: 'ack', key: `photo:${p.id}`, value: `${caption}|${p.width}x${p.height}` });
+    } else {
+      await typeRec(20 + Math.floor(random() * 60), { location: true });
     }
-    const reply = await call('reply.create', { meetingId: meeting.id, content: 'Trả lời tại hội nghị', kind: 'on_spot', recommendationIds: [rec.id] });
-    ack(`reply ${reply.id} ${rec.id}`);
   }
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(3);
+});
