@@ -144,6 +144,8 @@ async function main(): Promise<void> {
       record.meeting.title = title;
       const m = await op('import', () => call('record.import', { json: JSON.stringify(record) }));
       send({ t: 'ack', key: `import:${m.id}`, value: `${title}|${record.recommendations.length}` });
+      // Proves the half-import check: one recommendation of the first import disappears.
+      if (values.sabotage && n === 1) core.db.prepare('DELETE FROM recommendations WHERE id = (SELECT max(id) FROM recommendations WHERE meeting_id = ?)').run(m.id);
     } else if (phase === 'photo') {
       await typeRec(few());
       const caption = `Ảnh kiểm thử ${seed}-${n}`;

@@ -176,6 +176,22 @@ describe('article: a lead with a subject, names kept as names', () => {
   });
 });
 
+describe('honorifics', () => {
+  it('says "các đồng chí" once for several people in one clause, "đồng chí" for one, none with the titles first', () => {
+    const b = commune();
+    b.attendee('Lê Văn Bình', ['Chủ tịch UBND xã'], 'chair');
+    b.attendee('Phạm Thị Hoa', ['Bí thư Đảng ủy'], 'host');
+    b.attendee('Trần Văn Nam', ['Phó Chủ tịch UBND xã'], 'host');
+    const t = text(generateArticle(b.record, profile({})));
+    expect(t).toContain('Đồng chí Lê Văn Bình – Chủ tịch UBND xã chủ trì hội nghị.');
+    expect(t).toContain('Cùng dự có các đồng chí Phạm Thị Hoa – Bí thư Đảng ủy; Trần Văn Nam – Phó Chủ tịch UBND xã.');
+    expect(t).not.toMatch(/đồng chí Trần Văn Nam/);
+    const tf = text(generateArticle(b.record, profile({ style: { nameStyle: 'title-first' } })));
+    expect(tf).toContain('Cùng dự có Bí thư Đảng ủy Phạm Thị Hoa, Phó Chủ tịch UBND xã Trần Văn Nam.');
+    expect(tf).not.toMatch(/đồng chí/);
+  });
+});
+
 describe('headline and meeting name', () => {
   it('suggests a short news headline apart from the official name, and keeps the secretary\'s own', () => {
     const b = commune();

@@ -24,7 +24,7 @@ import {
   stripEnd,
   upperFirst,
 } from './vi-text';
-import { attendeeById, comrade, distinct, functionalTitles, mainTitle, raiserLabel } from './people';
+import { attendeeById, comrade, comrades, distinct, functionalTitles, mainTitle, raiserLabel } from './people';
 import { fold } from '../../shared/vi/fold';
 
 export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { listSpeakers: false, legalBasis: '', photoIds: [] };
@@ -227,13 +227,13 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     else if (m.kind === 'tiếp xúc cử tri' && reporters.length) {
       // The deputies meet their voters: "đồng chí X – đại biểu HĐND tỉnh có buổi tiếp xúc cử tri …".
       reportersInLead = true;
-      const deputies = joinAnd(reporters.map((a) => person(a)), '; ');
+      const deputies = comrades(reporters, 'functional', style.nameStyle, true);
       const voters = audience ? (/^cử tri\s/iu.test(audience) ? `tiếp xúc ${audience}` : `tiếp xúc cử tri với ${audience}`) : 'tiếp xúc cử tri';
       const meeting = /^(buổi|cuộc)\s/iu.test(name) ? `có ${lowerFirst(name)}` : voters;
       clause = `${deputies} ${meeting}${where}${purposeAfter}`;
     } else if (chairs.length) {
       chairsInLead = true;
-      clause = `${joinAnd(chairs.map((a) => person(a)), '; ')} chủ trì ${object}${where}${purposeAfter}`;
+      clause = `${comrades(chairs, 'functional', style.nameStyle, true)} chủ trì ${object}${where}${purposeAfter}`;
     } else clause = `${where ? `${where.trim()}, ` : ''}diễn ra ${object}${purposeAfter}`;
     const basis = [opts.legalBasis.trim(), ...m.legalBasis.map((b) => b.trim())].filter(Boolean).map(stripEnd);
     const basisText = basis.length ? `${/^(thực hiện|theo|căn cứ)\s/iu.test(basis[0]!) ? '' : 'Thực hiện '}${joinAnd(basis, '; ')}` : '';
@@ -246,16 +246,16 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
   {
     const sentences: string[] = [];
     const guestGroups = record.groups.filter((g) => g.role === 'guest').map((g) => lowerCommonStart(stripEnd(g.text)));
-    const guestItems = [...guests.map((a) => person(a, 'full')), ...guestGroups];
+    const guestItems = [...(guests.length ? [comrades(guests, 'full', style.nameStyle)] : []), ...guestGroups];
     if (guestItems.length) sentences.push(`Dự hội nghị có ${guestItems.join('; ')}.`);
     if (chairs.length && !chairsInLead) {
-      const list = joinAnd(chairs.map((a) => person(a, 'full')), '; ');
+      const list = comrades(chairs, 'full', style.nameStyle, true);
       sentences.push(`${upperFirst(list)} ${chairs.length > 1 ? 'đồng chủ trì' : 'chủ trì'} hội nghị.`);
     }
     // The host leaders in protocol order (the roster's order), the reporter among them.
     const hostPeople = record.attendees.filter((a) => a.role === 'host' || (a.role === 'reporter' && !reportersInLead));
     const hostGroups = record.groups.filter((g) => g.role === 'host').map((g) => lowerCommonStart(stripEnd(g.text)));
-    const items = [...hostPeople.map((a) => person(a, 'full')), ...hostGroups];
+    const items = [...(hostPeople.length ? [comrades(hostPeople, 'full', style.nameStyle)] : []), ...hostGroups];
     if (items.length) {
       const list = hostPeople.length ? items.join('; ') : joinAnd(items, items.some((g) => g.includes(';')) ? '; ' : 'auto');
       sentences.push(sentences.length ? `Cùng dự có ${list}.` : `Dự hội nghị có ${list}.`);

@@ -91,3 +91,18 @@ export function distinct(xs: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * Several people in one clause, as reporters list them: "các đồng chí A – T1; B – T2" (the plural
+ * honorific once), one person "đồng chí A – T1"; with the titles first the titles are the honorific
+ * ("Chủ tịch UBND tỉnh A, Phó Chủ tịch UBND tỉnh B"). `and` joins the last two with "và".
+ */
+export function comrades(people: Pick<Attendee, 'fullName' | 'titles'>[], which: 'full' | 'functional', style: NameStyle = 'dash', and = false): string {
+  if (people.length === 0) return '';
+  if (people.length === 1) return comrade(people[0]!, which, style);
+  const named = people.map((a) => nameWithTitles(a, which, style));
+  const sep = style === 'title-first' ? ', ' : '; ';
+  const list = and ? `${named.slice(0, -1).join(sep)} và ${named[named.length - 1]}` : named.join(sep);
+  if (style === 'title-first' && people.every((a) => a.fullName.trim() && functionalTitles(a.titles).length)) return list;
+  return `các đồng chí ${list}`;
+}

@@ -55,7 +55,8 @@ describe('article from the seed meeting', () => {
     // "Dự hội nghị có đồng chí …" as a reporter writes it; the chair in a sentence of their own.
     expect(paras[1]).toMatch(/^Dự hội nghị có đồng chí Nguyễn Kim Hoàng – Phó trưởng Ban Dân vận Thành ủy; /);
     expect(paras[1]).toContain('Đồng chí Trương Quang Thiều – TUV, Bí thư Quận ủy chủ trì hội nghị.');
-    expect(paras[1]).toContain('Cùng dự có đồng chí Nguyễn Công Khanh – Phó Bí thư Thường trực Quận ủy; ');
+    // Several leaders in one clause: the plural honorific once, as the seed writes it.
+    expect(paras[1]).toContain('Cùng dự có các đồng chí Nguyễn Công Khanh – Phó Bí thư Thường trực Quận ủy; Nguyễn Hữu Tuyên – UVTV, Chủ tịch HĐND Quận; ');
     expect(paras[1].match(/Cùng dự có/g)).toHaveLength(1);
     // Only the five phrases marked for the article, though the count is every recorded one.
     const before = paras.find((p) => p.startsWith('Trước hội nghị'))!;
