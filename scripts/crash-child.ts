@@ -1,12 +1,15 @@
 // The child of the crash test: writes through the real core's Registry.dispatch (the path Electron
-// IPC, the browser mode and the CLI share) and reports each write on stdout only after the core has
+// IPC, the browser mode and the CLI share) or, with --role server/writer, through the browser
+// mode's HTTP server (electron/server/server.ts) from a second process, and reports each write on stdout only after the core has
 // answered, i.e. after the commit. On Linux, writes to a pipe from process.stdout are synchronous,
 // so an "ack" line the parent reads was written after the commit returned: every acked write must
 // survive a SIGKILL, with exactly the acked value.
 //
 // Protocol: one JSON object per line (a partial last line was never acknowledged).
 //   {t:'opening'}                         about to take the lock and open (and migrate) the database
-//   {t:'ready', ms}                       the core is open; ms = how long opening took
+//   {t:'opened', ms}                      the core is open; ms = how long opening took
+//   {t:'listening', port, token}          (server role) the browser mode's HTTP server is up
+//   {t:'ready'}                           the writer has its meeting and starts the phase's work
 //   {t:'try', key, value}                 a write is about to be sent (it may or may not commit);
 //                                         key 'rec:new' / 'reply:new': a row whose id is not known yet
 //   {t:'ack', key, value}                 the core answered: key now holds exactly value
@@ -16,17 +19,37 @@
 //   {t:'restored'}                        (restore phase) the restore answered: state = snapshot
 // Keys: rec:<id> → content; loc:<meetingId> → location; reply:<id> → linked recommendation id;
 // photo:<id> → "caption|WxH"; import:<meetingId> → "title|number of recommendations".
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { createCore } from '../electron/core/app';
+import { dbPathFor } from '../electron/core/db/open';
+import { createWebServer } from '../electron/server/server';
+import { TOKEN_HEADER } from '../electron/server/guard';
+import type { Result } from '../electron/shared/result';
 
+// Roles: 'dispatch' (default) opens the core and writes through Registry.dispatch in-process;
+// 'server' opens the core and runs the browser mode's HTTP server, writing nothing itself;
+// 'writer' writes to that server over HTTP with the token, as the browser page does.
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, seed: { type: 'string' }, phase: { type: 'string' }, sabotage: { type: 'boolean' }, root: { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    seed: { type: 'string' },
+    phase: { type: 'string' },
+    sabotage: { type: 'boolean' },
+    root: { type: 'string' },
+    role: { type: 'string' },
+    url: { type: 'string' },
+    token: { type: 'string' },
+  },
 });
+const role = values.role ?? 'dispatch';
 const phase = values.phase ?? 'typing';
 const seed = Number(values.seed ?? 1) >>> 0;
+const root = values.root ?? process.cwd();
 let rnd = seed;
 const random = (): number => {
   rnd = (rnd + 0x6d2b79f5) >>> 0;
@@ -38,20 +61,50 @@ const random = (): number => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const send = (msg: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
-send({ t: 'opening' });
-const t0 = performance.now();
-const core = createCore({ dataDir: values.data!, mode: 'cli', log: () => {}, command: 'crash-child' });
-if (core.health.state !== 'ok') {
-  // Writing now would go to the recovery placeholder: the parent must hear about it, not miss it.
-  process.stderr.write(`the database did not open cleanly: ${core.health.message}\n`);
-  process.exit(2);
+function openCore() {
+  send({ t: 'opening' });
+  const t0 = performance.now();
+  const core = createCore({ dataDir: values.data!, mode: role === 'server' ? 'web' : 'cli', log: () => {}, command: 'crash-child' });
+  if (core.health.state !== 'ok') {
+    // Writing now would go to the recovery placeholder: the parent must hear about it, not miss it.
+    process.stderr.write(`the database did not open cleanly: ${core.health.message}\n`);
+    process.exit(2);
+  }
+  send({ t: 'opened', ms: performance.now() - t0 });
+  return core;
 }
-const openMs = performance.now() - t0;
 
+const core = role === 'writer' ? null : openCore();
+
+/** One call through the app's transport; the answer has come back when it resolves. */
 async function call<T = { id: number }>(channel: string, input: unknown): Promise<T> {
-  const r = await core.registry.dispatch(channel, input);
+  let r: Result<unknown>;
+  if (core) r = await core.registry.dispatch(channel, input);
+  else {
+    const res = await fetch(`${values.url}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: values.token! },
+      body: JSON.stringify(input),
+    });
+    if (!res.ok) throw new Error(`${channel}: HTTP ${res.status} ${await res.text()}`);
+    r = (await res.json()) as Result<unknown>;
+  }
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
   return r.value as T;
+}
+
+/** --sabotage only: a write behind the core's back (a second connection for the HTTP writer). */
+function behindTheCore(sql: string, id: number): void {
+  if (core) core.db.prepare(sql).run(id);
+  else {
+    const db = new Database(dbPathFor(values.data!));
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare(sql).run(id);
+    } finally {
+      db.close();
+    }
+  }
 }
 
 /** A write of `value` to `key`: announced, sent through dispatch, acknowledged after the answer. */
@@ -105,7 +158,6 @@ async function op<T>(name: string, fn: () => Promise<T>): Promise<T> {
 const few = () => 2 + Math.floor(random() * 5);
 
 async function main(): Promise<void> {
-  const root = values.root ?? process.cwd();
   const records = phase === 'import' ? ['00-seed-bac-tu-liem-2019.json', '01-phuong-10-quan-4-2019.json', '06-chi-minh-thanh-nien-2025.json'].map((f) => readFileSync(path.join(root, 'tests', 'fixtures', 'records', f), 'utf8')) : [];
   // A photo with noise, so re-encoding it costs what a real camera photo costs.
   const photo =
@@ -118,9 +170,9 @@ async function main(): Promise<void> {
     // Proves the checker compares content: the child types three letters (acked), then changes
     // the stored text behind the core's back, keeping its length. A length check would pass.
     const id = await typeRec(3);
-    core.db.prepare("UPDATE recommendations SET content = 'XXX' WHERE id = ?").run(id);
+    behindTheCore("UPDATE recommendations SET content = 'XXX' WHERE id = ?", id);
   }
-  send({ t: 'ready', ms: openMs });
+  send({ t: 'ready' });
   for (let n = 1; ; n++) {
     if (phase === 'backup') {
       await typeRec(few());
@@ -145,7 +197,7 @@ async function main(): Promise<void> {
       const m = await op('import', () => call('record.import', { json: JSON.stringify(record) }));
       send({ t: 'ack', key: `import:${m.id}`, value: `${title}|${record.recommendations.length}` });
       // Proves the half-import check: one recommendation of the first import disappears.
-      if (values.sabotage && n === 1) core.db.prepare('DELETE FROM recommendations WHERE id = (SELECT max(id) FROM recommendations WHERE meeting_id = ?)').run(m.id);
+      if (values.sabotage && n === 1) behindTheCore('DELETE FROM recommendations WHERE id = (SELECT max(id) FROM recommendations WHERE meeting_id = ?)', m.id);
     } else if (phase === 'photo') {
       await typeRec(few());
       const caption = `Ảnh kiểm thử ${seed}-${n}`;
@@ -157,7 +209,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
-  process.exit(3);
-});
+if (role === 'server' && core) {
+  const token = randomBytes(24).toString('base64url');
+  const server = createWebServer({ registry: core.registry, rendererDir: path.join(root, 'out', 'renderer'), token });
+  server.listen(0, '127.0.0.1', () => {
+    const addr = server.address();
+    send({ t: 'listening', port: typeof addr === 'object' && addr ? addr.port : 0, token });
+  });
+} else {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exit(3);
+  });
+}

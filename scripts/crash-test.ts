@@ -44,8 +44,10 @@ const { values } = parseArgs({
     json: { type: 'boolean' },
     keep: { type: 'boolean' },
     sabotage: { type: 'boolean' },
+    transport: { type: 'string', default: 'both' },
   },
 });
+if (!['dispatch', 'http', 'both'].includes(values.transport)) throw new Error('--transport: dispatch, http or both');
 const kills = Number(values.kills ?? 20);
 const baseSeed = values.seed !== undefined ? Number(values.seed) >>> 0 : Math.floor(Math.random() * 2 ** 31);
 const phases: Phase[] = values.phases ? (values.phases.split(',') as Phase[]) : [...PHASES];
@@ -121,25 +123,53 @@ type Run = {
 // Rough durations, learned as the run goes, to aim kills inside short operations.
 const estimate: Record<string, number> = { spawn: 300, open: 10, migration: 40, backup: 30, restore: 60, import: 30, photo: 150 };
 
-/** One child, killed; its acknowledgements go into `state` (a throwaway model for a folder of its own). */
-function runOnce(phase: Phase, runDir: string, seed: number, state: Model): Promise<Run> {
+type Transport = 'dispatch' | 'http';
+type Line = { t: string; key?: string; value?: string; op?: string; ms?: number; file?: string; port?: number; token?: string };
+
+/** Calls `onLine` for each complete line; a partial last line was never acknowledged. */
+function readLines(stream: NodeJS.ReadableStream, onLine: (m: Line) => void): void {
+  let buf = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buf += chunk;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      onLine(JSON.parse(line) as Line);
+    }
+  });
+}
+
+/**
+ * One child, killed; its acknowledgements go into `state` (a throwaway model for a folder of its
+ * own). With the HTTP transport the killed child is the browser-mode server, and the writes come
+ * from a second process (the writer) over HTTP with the token; the writer outlives the kill long
+ * enough to report every answer it received, then is stopped.
+ */
+function runOnce(phase: Phase, runDir: string, seed: number, state: Model, transport: Transport): Promise<Run> {
   const r = prng(seed ^ 0x9e3779b9);
   const run: Run = { pending: new Map(), creating: null, restoreTo: null, backups: [], opening: false, ready: false, inside: false, writes: 0 };
   let snapshot: Model | null = null;
+  const common = ['--data', runDir, '--seed', String(seed), '--phase', phase, '--root', root, ...(values.sabotage ? ['--sabotage'] : [])];
+  // Plain node processes (not the tsx CLI, which runs the script in a grandchild that a SIGKILL
+  // of the CLI would leave running, still writing).
+  const start = (args: string[]) => spawn(process.execPath, [childJs, ...common, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    // One plain node process (not the tsx CLI, which runs the script in a grandchild that a
-    // SIGKILL of the CLI would leave running, still writing).
-    const child = spawn(process.execPath, [childJs, '--data', runDir, '--seed', String(seed), '--phase', phase, '--root', root, ...(values.sabotage ? ['--sabotage'] : [])], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      cwd: root,
-    });
-    let buf = '';
+    const child = start(transport === 'http' ? ['--role', 'server'] : []);
+    let writer: ReturnType<typeof start> | null = null;
+    let writerDone: Promise<void> = Promise.resolve();
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
+    let killed = false;
     let open: string | null = null;
     const killIn = (ms: number) => {
-      if (!timer) timer = setTimeout(() => child.kill('SIGKILL'), Math.max(0, ms));
+      if (!timer)
+        timer = setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, Math.max(0, ms));
     };
     // The operation to aim at, and at which occurrence of it.
     const aimAt = 1 + Math.floor(r() * 3);
@@ -148,66 +178,89 @@ function runOnce(phase: Phase, runDir: string, seed: number, state: Model): Prom
     // the other half inside createCore itself (the lock, quick_check, the WAL replay).
     const openInside = r() < 0.5;
     if (phase === 'open' && !openInside) killIn(r() * estimate.spawn!);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buf += chunk;
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        const m = JSON.parse(line) as { t: string; key?: string; value?: string; op?: string; ms?: number; file?: string };
-        if (m.t === 'opening') {
-          run.opening = true;
-          if (phase === 'migration') killIn(r() * 1.3 * estimate.migration!);
-          if (phase === 'open' && openInside) killIn(r() * 1.3 * estimate.open!);
-        } else if (m.t === 'ready') {
-          run.ready = true;
-          estimate.spawn = 0.7 * estimate.spawn! + 0.3 * (performance.now() - started);
-          if (phase !== 'migration') estimate.open = 0.7 * estimate.open! + 0.3 * (m.ms ?? 0);
-          if (phase === 'typing') killIn(20 + r() * 400);
-          // The aimed operation may never come (a slow machine); the kill still happens.
-          else killIn(5000);
-        } else if (m.t === 'try' && m.key?.endsWith(':new')) {
-          run.creating = { kind: m.key.slice(0, -4), value: m.value ?? '' };
-        } else if (m.t === 'try' && m.key) {
-          run.pending.set(m.key, m.value ?? '');
-        } else if (m.t === 'ack' && m.key) {
-          run.pending.delete(m.key);
-          if (run.creating && m.key.startsWith(`${run.creating.kind}:`)) run.creating = null;
-          state.set(m.key, m.value ?? '');
-          run.writes += 1;
-        } else if (m.t === 'begin' && m.op) {
-          open = m.op;
-          if (m.op === 'restore') run.restoreTo = snapshot;
-          if (++seen === aimAt) {
-            if (timer) clearTimeout(timer);
-            timer = null;
-            killIn(r() * 1.2 * (estimate[m.op] ?? 30));
-          }
-        } else if (m.t === 'end' && m.op) {
-          open = null;
-          estimate[m.op] = 0.7 * (estimate[m.op] ?? m.ms!) + 0.3 * m.ms!;
-        } else if (m.t === 'backup' && m.file) {
-          run.backups.push(m.file);
-          run.writes += 1;
-        } else if (m.t === 'snapshot') {
-          snapshot = new Map(state);
-        } else if (m.t === 'restored' && snapshot) {
-          // Everything written since the backup is gone, by design: absent is now the right answer.
-          for (const k of state.keys()) if (!snapshot.has(k)) snapshot.set(k, null);
-          for (const [k, v] of snapshot) state.set(k, v);
-          run.restoreTo = null;
-          run.writes += 1;
+    const onLine = (m: Line) => {
+      if (m.t === 'opening') {
+        run.opening = true;
+        if (phase === 'migration') killIn(r() * 1.3 * estimate.migration!);
+        if (phase === 'open' && openInside) killIn(r() * 1.3 * estimate.open!);
+      } else if (m.t === 'opened') {
+        estimate.spawn = 0.7 * estimate.spawn! + 0.3 * (performance.now() - started);
+        if (phase !== 'migration') estimate.open = 0.7 * estimate.open! + 0.3 * (m.ms ?? 0);
+      } else if (m.t === 'listening') {
+        if (killed) return;
+        const w = start(['--role', 'writer', '--url', `http://127.0.0.1:${m.port}`, '--token', m.token ?? '']);
+        writer = w;
+        let writerErr = '';
+        w.stderr.on('data', (c: Buffer) => (writerErr += c.toString()));
+        readLines(w.stdout, onLine);
+        writerDone = new Promise((done) => {
+          w.on('close', () => {
+            // The writer fails once the server is gone; before the kill, that is a real error.
+            if (!killed) {
+              killed = true;
+              child.kill('SIGKILL');
+              reject(new Error(`the writer (${phase}, seed ${seed}) stopped before the kill:\n${writerErr}`));
+            }
+            done();
+          });
+        });
+      } else if (m.t === 'ready') {
+        run.ready = true;
+        if (phase === 'typing') killIn(20 + r() * 400);
+        // The aimed operation may never come (a slow machine); the kill still happens.
+        else killIn(5000);
+      } else if (m.t === 'try' && m.key?.endsWith(':new')) {
+        run.creating = { kind: m.key.slice(0, -4), value: m.value ?? '' };
+      } else if (m.t === 'try' && m.key) {
+        run.pending.set(m.key, m.value ?? '');
+      } else if (m.t === 'ack' && m.key) {
+        run.pending.delete(m.key);
+        if (run.creating && m.key.startsWith(`${run.creating.kind}:`)) run.creating = null;
+        state.set(m.key, m.value ?? '');
+        run.writes += 1;
+      } else if (m.t === 'begin' && m.op) {
+        open = m.op;
+        if (m.op === 'restore') run.restoreTo = snapshot;
+        if (++seen === aimAt && !killed) {
+          if (timer) clearTimeout(timer);
+          timer = null;
+          killIn(r() * 1.2 * (estimate[m.op] ?? 30));
         }
+      } else if (m.t === 'end' && m.op) {
+        open = null;
+        estimate[m.op] = 0.7 * (estimate[m.op] ?? m.ms!) + 0.3 * m.ms!;
+      } else if (m.t === 'backup' && m.file) {
+        run.backups.push(m.file);
+        run.writes += 1;
+      } else if (m.t === 'snapshot') {
+        snapshot = new Map(state);
+      } else if (m.t === 'restored' && snapshot) {
+        // Everything written since the backup is gone, by design: absent is now the right answer.
+        for (const k of state.keys()) if (!snapshot.has(k)) snapshot.set(k, null);
+        for (const [k, v] of snapshot) state.set(k, v);
+        run.restoreTo = null;
+        run.writes += 1;
       }
-    });
+    };
+    readLines(child.stdout, onLine);
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (_code, signal) => {
+    // 'close', not 'exit': every line the child wrote has been read by then.
+    child.on('close', (_code, signal) => {
       if (timer) clearTimeout(timer);
-      run.inside = open !== null;
-      // A partial last line was never acknowledged: it is not counted.
-      if (signal === 'SIGKILL') resolve(run);
-      else reject(new Error(`the child (${phase}, seed ${seed}) stopped by itself before the kill:\n${stderr}`));
+      if (signal !== 'SIGKILL' || !killed) {
+        killed = true;
+        writer?.kill('SIGKILL');
+        reject(new Error(`the child (${phase}, seed ${seed}) stopped by itself before the kill:\n${stderr}`));
+        return;
+      }
+      // The writer sees the server gone at its next request and exits; a stuck one is stopped.
+      const w = writer as ReturnType<typeof start> | null;
+      const stop = w ? setTimeout(() => w.kill('SIGKILL'), 3000) : null;
+      void writerDone.then(() => {
+        if (stop) clearTimeout(stop);
+        run.inside = open !== null;
+        resolve(run);
+      });
     });
   });
 }
@@ -422,7 +475,8 @@ async function main(): Promise<void> {
     const seed = (Math.imul(baseSeed ^ 0x85ebca6b, 31) + i) >>> 0;
     const runDir = phase === 'migration' ? path.join(dir, `migration-${i}`) : dir;
     if (phase === 'migration') makeOldDatabase(runDir);
-    const run = await runOnce(phase, runDir, seed, phase === 'migration' ? new Map() : state);
+    const transport: Transport = values.transport === 'both' ? (prng(seed)() < 0.5 ? 'dispatch' : 'http') : (values.transport as Transport);
+    const run = await runOnce(phase, runDir, seed, phase === 'migration' ? new Map() : state, transport);
     writes += run.writes;
     const v = phase === 'migration' ? verifyMigration(runDir) : verifyMain(run);
     if (phase === 'migration') rmSync(runDir, { recursive: true, force: true });

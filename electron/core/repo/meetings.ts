@@ -86,28 +86,8 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   updatedAt: r.updated_at,
 });
 
-export type MeetingFields = {
-  title: string;
-  kind: MeetingKind;
-  headline: string;
-  session: Session | null;
-  legalBasis: string[];
-  purpose: string;
-  compiledBy: string;
-  attendance: Attendance;
-  counts: MeetingCounts;
-  byline: string;
-  publishedAt: string;
-  organizer: string;
-  audience: string;
-  locality: string;
-  date: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  location: string;
-  secretary: string;
-  docNumber: number | null;
-};
+/** What a meeting's editor may change: everything but its identity, status, lock and timestamps. */
+export type MeetingFields = Omit<Meeting, 'id' | 'status' | 'locked' | 'revision' | 'createdAt' | 'updatedAt'>;
 
 /** Column name and how the value is stored; `attendance` spans two columns. */
 const COLUMNS: Record<Exclude<keyof MeetingFields, 'attendance'>, string> = {
