@@ -60,7 +60,9 @@ const OLD = 3;
 
 // The child is bundled once to plain JS: a restart then costs ~0.2 s instead of ~1 s of
 // TypeScript loading, which is what makes 500 kills fit in a few minutes.
-const childJs = path.join(root, 'node_modules', '.cache', 'thuky', 'crash-child.mjs');
+// One file per run: two crash tests at once (vitest and a manual run) must not rebuild each
+// other's child while it is being started.
+const childJs = path.join(root, 'node_modules', '.cache', 'thuky', `crash-child-${process.pid}.mjs`);
 await build({
   entryPoints: [path.join(root, 'scripts', 'crash-child.ts')],
   outfile: childJs,
@@ -115,13 +117,15 @@ type Run = {
   /** The child reached createCore (the lock, the open, the migration). */
   opening: boolean;
   ready: boolean;
+  /** Set when a process stopped by itself instead of being killed (what it printed). */
+  error: string | null;
   /** The kill landed between 'begin' and 'end' of the aimed operation. */
   inside: boolean;
   writes: number;
 };
 
 // Rough durations, learned as the run goes, to aim kills inside short operations.
-const estimate: Record<string, number> = { spawn: 300, open: 10, migration: 40, backup: 30, restore: 60, import: 30, photo: 150 };
+const estimate: Record<string, number> = { spawn: 300, open: 10, migration: 40, backup: 30, restore: 60, import: 30, photo: 40 };
 
 type Transport = 'dispatch' | 'http';
 type Line = { t: string; key?: string; value?: string; op?: string; ms?: number; file?: string; port?: number; token?: string };
@@ -136,7 +140,15 @@ function readLines(stream: NodeJS.ReadableStream, onLine: (m: Line) => void): vo
     while ((nl = buf.indexOf('\n')) >= 0) {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
-      onLine(JSON.parse(line) as Line);
+      let m: Line;
+      try {
+        m = JSON.parse(line) as Line;
+      } catch {
+        // Not the protocol (something printed to stdout): shown, never taken for an ack.
+        console.error(`unexpected line from a child: ${line.slice(0, 200)}`);
+        continue;
+      }
+      onLine(m);
     }
   });
 }
@@ -149,13 +161,13 @@ function readLines(stream: NodeJS.ReadableStream, onLine: (m: Line) => void): vo
  */
 function runOnce(phase: Phase, runDir: string, seed: number, state: Model, transport: Transport): Promise<Run> {
   const r = prng(seed ^ 0x9e3779b9);
-  const run: Run = { pending: new Map(), creating: null, restoreTo: null, backups: [], opening: false, ready: false, inside: false, writes: 0 };
+  const run: Run = { error: null, pending: new Map(), creating: null, restoreTo: null, backups: [], opening: false, ready: false, inside: false, writes: 0 };
   let snapshot: Model | null = null;
   const common = ['--data', runDir, '--seed', String(seed), '--phase', phase, '--root', root, ...(values.sabotage ? ['--sabotage'] : [])];
   // Plain node processes (not the tsx CLI, which runs the script in a grandchild that a SIGKILL
   // of the CLI would leave running, still writing).
   const start = (args: string[]) => spawn(process.execPath, [childJs, ...common, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const started = performance.now();
     const child = start(transport === 'http' ? ['--role', 'server'] : []);
     let writer: ReturnType<typeof start> | null = null;
@@ -188,7 +200,8 @@ function runOnce(phase: Phase, runDir: string, seed: number, state: Model, trans
         if (phase !== 'migration') estimate.open = 0.7 * estimate.open! + 0.3 * (m.ms ?? 0);
       } else if (m.t === 'listening') {
         if (killed) return;
-        const w = start(['--role', 'writer', '--url', `http://127.0.0.1:${m.port}`, '--token', m.token ?? '']);
+        // '=' form: a base64url token may start with '-', which parseArgs would take for an option.
+        const w = start(['--role', 'writer', `--url=http://127.0.0.1:${m.port}`, `--token=${m.token ?? ''}`]);
         writer = w;
         let writerErr = '';
         w.stderr.on('data', (c: Buffer) => (writerErr += c.toString()));
@@ -199,7 +212,7 @@ function runOnce(phase: Phase, runDir: string, seed: number, state: Model, trans
             if (!killed) {
               killed = true;
               child.kill('SIGKILL');
-              reject(new Error(`the writer (${phase}, seed ${seed}) stopped before the kill:\n${writerErr}`));
+              run.error = `the writer stopped before the kill: ${writerErr.trim().slice(-600)}`;
             }
             done();
           });
@@ -245,20 +258,22 @@ function runOnce(phase: Phase, runDir: string, seed: number, state: Model, trans
     readLines(child.stdout, onLine);
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     // 'close', not 'exit': every line the child wrote has been read by then.
-    child.on('close', (_code, signal) => {
+    child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL' || !killed) {
+        // A child that cannot start or stops on an error (the folder locked, the database refused)
+        // is a finding too: counted as corrupt, and the next kills go on.
         killed = true;
         writer?.kill('SIGKILL');
-        reject(new Error(`the child (${phase}, seed ${seed}) stopped by itself before the kill:\n${stderr}`));
-        return;
+        run.error = `the child stopped by itself before the kill (exit ${code}): ${stderr.trim().slice(-600)}`;
       }
       // The writer sees the server gone at its next request and exits; a stuck one is stopped.
       const w = writer as ReturnType<typeof start> | null;
       const stop = w ? setTimeout(() => w.kill('SIGKILL'), 3000) : null;
       void writerDone.then(() => {
         if (stop) clearTimeout(stop);
-        run.inside = open !== null;
+        // Typing has no long operation: "inside" there means a save was in flight.
+        run.inside = phase === 'typing' ? run.pending.size > 0 || run.creating !== null : open !== null;
         resolve(run);
       });
     });
@@ -462,7 +477,7 @@ function calibrateMigration(): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`seed: ${baseSeed} (replay with --seed ${baseSeed}${values.phases ? ` --phases ${values.phases}` : ''})`);
+  console.log(`seed: ${baseSeed} (replay with --seed ${baseSeed}${values.phases ? ` --phases ${values.phases}` : ''}${values.transport !== 'both' ? ` --transport ${values.transport}` : ''})`);
   if (phases.includes('migration')) calibrateMigration();
   let corrupt = 0;
   let lost = 0;
@@ -470,6 +485,7 @@ async function main(): Promise<void> {
   const perPhase = new Map<Phase, { kills: number; inside: number }>();
   const started = Date.now();
   const plan = schedule(kills);
+  const transports: Record<Transport, number> = { dispatch: 0, http: 0 };
   for (let i = 1; i <= kills; i++) {
     const phase = plan[i - 1]!;
     const seed = (Math.imul(baseSeed ^ 0x85ebca6b, 31) + i) >>> 0;
@@ -478,25 +494,38 @@ async function main(): Promise<void> {
     const transport: Transport = values.transport === 'both' ? (prng(seed)() < 0.5 ? 'dispatch' : 'http') : (values.transport as Transport);
     const run = await runOnce(phase, runDir, seed, phase === 'migration' ? new Map() : state, transport);
     writes += run.writes;
-    const v = phase === 'migration' ? verifyMigration(runDir) : verifyMain(run);
+    let v: Verdict;
+    try {
+      v = phase === 'migration' ? verifyMigration(runDir) : verifyMain(run);
+    } catch (e) {
+      // The folder does not even reopen: that is the worst kind of corrupt.
+      v = { corrupt: true, lost: 0, detail: [`reopening failed: ${(e as Error).message}`] };
+    }
     if (phase === 'migration') rmSync(runDir, { recursive: true, force: true });
+    transports[transport] += 1;
     const p = perPhase.get(phase) ?? { kills: 0, inside: 0 };
     p.kills += 1;
     if (run.inside || ((phase === 'migration' || phase === 'open') && run.opening && !run.ready)) p.inside += 1;
     perPhase.set(phase, p);
-    if (v.corrupt) corrupt += 1;
+    if (run.error) v.detail.unshift(run.error);
+    if (v.corrupt || run.error) corrupt += 1;
     lost += v.lost;
-    if (v.detail.length) console.error(`kill ${i} (${phase}, seed ${seed}): ${v.detail.slice(0, 5).join(' | ')}`);
+    if (v.detail.length) console.error(`kill ${i} (${phase}, ${transport}, seed ${seed}): ${v.detail.slice(0, 5).join(' | ')}`);
     if (i % 10 === 0 || i === kills) console.log(`… ${i}/${kills} kills, ${writes} acknowledged writes checked`);
   }
   const seconds = (Date.now() - started) / 1000;
   if (process.env.THUKY_CRASH_DEBUG) console.log(JSON.stringify(estimate));
   console.log(`phases (kills, of which inside the operation): ${[...perPhase].map(([k, p]) => `${k} ${p.kills}/${p.inside}`).join(', ')}`);
+  console.log(`transports: ${transports.dispatch} through Registry.dispatch, ${transports.http} through the browser-mode HTTP server`);
   if (perPhase.has('migration')) console.log(`migrations killed: ${migrationOutcomes.old} left at version ${OLD}, ${migrationOutcomes.new} done (version ${NEWEST})`);
-  if (values.json) console.log(JSON.stringify({ kills, corrupt, lost, writes, seconds, seed: baseSeed, phases: Object.fromEntries(perPhase), migrationOutcomes }));
+  if (values.json) console.log(JSON.stringify({ kills, corrupt, lost, writes, seconds, seed: baseSeed, phases: Object.fromEntries(perPhase), migrationOutcomes, transports }));
   if (!values.keep && !values.data) rmSync(dir, { recursive: true, force: true });
   console.log(`kills: ${kills}, corrupt: ${corrupt}, lost: ${lost}`);
   process.exitCode = corrupt === 0 && lost === 0 ? 0 : 1;
 }
 
-await main();
+try {
+  await main();
+} finally {
+  rmSync(childJs, { force: true });
+}
