@@ -28,7 +28,7 @@ export async function benchCrash(root: string, kills: number, log: (s: string) =
   if (!m) return [{ section: 'crash', name: 'crash test', value: null, unit: '', size, note: `the crash test did not finish (exit ${code}): ${(err || last).trim().slice(-300)}` }];
   log(`  crash test: ${last} in ${seconds.toFixed(0)} s`);
   return [
-    { section: 'crash', name: 'kills survived', value: Number(m[1]), unit: 'kills', size, note: `SIGKILL at a random moment of typing-speed writes; ${seconds.toFixed(0)} s` },
+    { section: 'crash', name: 'kills survived', value: Number(m[1]), unit: 'kills', size, note: `SIGKILL during typing, open, migration, backup, restore, record import and photo writes, over IPC dispatch and HTTP; acknowledged text compared; ${seconds.toFixed(0)} s` },
     { section: 'crash', name: 'corrupt databases after a kill', value: Number(m[2]), unit: '', target: { op: '==', value: 0 }, size },
     { section: 'crash', name: 'acknowledged writes lost', value: Number(m[3]), unit: '', target: { op: '==', value: 0 }, size },
   ];
