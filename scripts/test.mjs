@@ -30,6 +30,7 @@ mkdirSync('tests/artifacts', { recursive: true });
 check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
+check('typecheck (core, noUncheckedIndexedAccess)', 'npx', ['tsc', '-p', 'tsconfig.core-strict.json']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = check('build', 'npx', ['electron-vite', 'build']);
 if (built) check('security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);

@@ -32,10 +32,10 @@ function stamp(d: Date): string {
 
 export function parseBackupName(fileName: string): { at: Date; reason: BackupReason } | null {
   const m = NAME.exec(fileName);
-  if (!m || !(BACKUP_REASONS as readonly string[]).includes(m[4])) return null;
-  const [d, t, ms] = [m[1], m[2], m[3] ?? '000'];
+  const [, d, t, ms = '000', reason] = m ?? [];
+  if (!d || !t || !reason || !(BACKUP_REASONS as readonly string[]).includes(reason)) return null;
   const at = new Date(Number(d.slice(0, 4)), Number(d.slice(4, 6)) - 1, Number(d.slice(6, 8)), Number(t.slice(0, 2)), Number(t.slice(2, 4)), Number(t.slice(4, 6)), Number(ms));
-  return { at, reason: m[4] as BackupReason };
+  return { at, reason: reason as BackupReason };
 }
 
 /**

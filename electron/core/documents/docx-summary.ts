@@ -21,7 +21,8 @@ const SHARES = [5, 14, 25, 9, 24, 9, 9, 7];
 export function columnWidths(total = WIDTH): number[] {
   const sum = SHARES.reduce((a, b) => a + b, 0);
   const ws = SHARES.map((s) => Math.floor((total * s) / sum));
-  ws[2] += total - ws.reduce((a, b) => a + b, 0);
+  // The content column takes what rounding left over.
+  ws[2] = (ws[2] ?? 0) + total - ws.reduce((a, b) => a + b, 0);
   return ws;
 }
 
@@ -51,7 +52,7 @@ function table(rows: string[][]): Table {
   const out: TableRow[] = rows.map((r, i) => {
     if (i === 0) return new TableRow({ tableHeader: true, cantSplit: true, children: ws.map((w, j) => cell(r[j] ?? '', w, { bold: true, center: true, shade: 'E7E6E6' })) });
     // A single-cell row is a group (phase or topic) spanning the whole table.
-    if (r.length === 1) return new TableRow({ cantSplit: true, children: [cell(r[0], total, { bold: true, keepNext: true, span: cols, shade: /^[IVX]+\./.test(r[0]) ? 'D9D9D9' : 'F2F2F2' })] });
+    if (r.length === 1) return new TableRow({ cantSplit: true, children: [cell(r[0] ?? '', total, { bold: true, keepNext: true, span: cols, shade: /^[IVX]+\./.test(r[0] ?? '') ? 'D9D9D9' : 'F2F2F2' })] });
     return new TableRow({ cantSplit: true, children: ws.map((w, j) => cell(r[j] ?? '', w, { center: j === 0 || j === 7 })) });
   });
   return new Table({

@@ -189,9 +189,9 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
       unlinked.push(r);
       continue;
     }
-    const phase = recIndex.get(linked[0])!.phase;
+    const phase = recIndex.get(linked[0]!)!.phase;
     const list = phase === 'before' ? before : during;
-    const last = list.filter((x) => linked.includes(x.id)).pop() ?? list[0];
+    const last = list.filter((x) => linked.includes(x.id)).pop() ?? list[0]!;
     repliesAfter.set(last.id, [...(repliesAfter.get(last.id) ?? []), r]);
   }
   // "(trả lời chung các ý kiến số 2, 5)" names the items one answer grouped; an answer to every

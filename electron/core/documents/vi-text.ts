@@ -103,11 +103,13 @@ const isAllCaps = (w: string): boolean => w.length > 1 && w === w.toLocaleUpperC
 export function lowerFirst(s: string): string {
   const t = s.trimStart();
   const w = firstWord(t);
-  if (!w || w[0] === w[0].toLocaleLowerCase('vi')) return t;
+  const w0 = w[0];
+  if (!w0 || w0 === w0.toLocaleLowerCase('vi')) return t;
   const second = /^[^\s]+\s+([^\s,;:.]+)/u.exec(t)?.[1] ?? '';
   if (isAllCaps(w) || KEEP_WORD.has(w.normalize('NFC')) || KEEP_PAIR.has(fold(`${w} ${second}`))) return t;
-  if (second && second[0] !== second[0].toLocaleLowerCase('vi')) return t;
-  return t[0].toLocaleLowerCase('vi') + t.slice(1);
+  const s0 = second[0];
+  if (s0 && s0 !== s0.toLocaleLowerCase('vi')) return t;
+  return w0.toLocaleLowerCase('vi') + t.slice(1);
 }
 
 // Words that begin a common noun phrase a secretary types with a sentence capital out of habit
@@ -144,7 +146,8 @@ export function extendWith(summary: string, direction: string): string | null {
 
 export function upperFirst(s: string): string {
   const t = s.trimStart();
-  return t ? t[0].toLocaleUpperCase('vi') + t.slice(1) : t;
+  const c = t[0];
+  return c ? c.toLocaleUpperCase('vi') + t.slice(1) : t;
 }
 
 /** Whether `needle` stands in `hay`, ignoring case, tone marks and đ (for "said already?" checks). */

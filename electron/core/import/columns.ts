@@ -67,7 +67,7 @@ export function matchHeaders(kind: ImportKind, header: Cell[]): HeaderMatch {
 export function findHeaderRow(kind: ImportKind, rows: Cell[][]): { index: number; match: HeaderMatch } | null {
   const required = fieldsFor(kind).filter((f) => f.required);
   for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const match = matchHeaders(kind, rows[i]);
+    const match = matchHeaders(kind, rows[i]!);
     if (required.every((f) => match.byField.has(f.key))) return { index: i, match };
   }
   return null;

@@ -49,7 +49,7 @@ async function parse(db: Database, input: ImportInput): Promise<Parsed> {
   getMeeting(db, input.meetingId);
   const fields = fieldsFor(input.kind);
   const columns = (byField: Map<string, number> | null, header: Cell[] | null): ImportColumn[] =>
-    fields.map((f) => ({ key: f.key, label: f.label, required: f.required, header: byField && header && byField.has(f.key) ? header[byField.get(f.key)!].text : null }));
+    fields.map((f) => ({ key: f.key, label: f.label, required: f.required, header: byField && header && byField.has(f.key) ? (header[byField.get(f.key)!]?.text ?? null) : null }));
   const empty = (fileErrors: string[], format: 'csv' | 'xlsx' = 'csv', warnings: string[] = []): Parsed => ({
     preview: { kind: input.kind, fileName: input.fileName, format, columns: columns(null, null), rows: [], fileErrors, warnings, validCount: 0 },
     rows: [],
@@ -65,7 +65,7 @@ async function parse(db: Database, input: ImportInput): Promise<Parsed> {
   if (grid.rows.length === 0) return empty(['Tệp không có dòng dữ liệu nào.'], grid.format, grid.warnings);
   const found = findHeaderRow(input.kind, grid.rows);
   if (!found) {
-    const m = matchHeaders(input.kind, grid.rows[0]);
+    const m = matchHeaders(input.kind, grid.rows[0]!);
     const missing = fields.filter((f) => f.required && !m.byField.has(f.key)).map((f) => `"${f.label}"`);
     const expected = fields.map((f) => f.label).join(', ');
     return empty(
@@ -74,7 +74,7 @@ async function parse(db: Database, input: ImportInput): Promise<Parsed> {
       grid.warnings,
     );
   }
-  const header = grid.rows[found.index];
+  const header = grid.rows[found.index] ?? null;
   const { byField, ignored, duplicates } = found.match;
   const warnings = [...grid.warnings];
   if (ignored.length) warnings.push(`Bỏ qua các cột không dùng đến: ${ignored.map((h) => `"${h}"`).join(', ')}.`);
@@ -107,6 +107,9 @@ async function parse(db: Database, input: ImportInput): Promise<Parsed> {
   };
 }
 
+/** A cell of the row by field key; a column the file lacks reads as empty. */
+const field = (raw: Record<string, string>, key: string): string => raw[key] ?? '';
+
 // ---- roster ---------------------------------------------------------------------------------
 
 type RosterContext = { onRoster: Map<string, string>; seen: Map<string, number>; chair: string | null };
@@ -125,8 +128,8 @@ function rosterContext(db: Database, meetingId: number): RosterContext {
 
 function checkRoster(index: number, raw: Record<string, string>, cellFor: (f: FieldSpec) => Cell, errors: string[], ctx: RosterContext): Checked {
   const warnings: string[] = [];
-  const nameCell = cellFor(fieldsFor('roster')[0]);
-  const fullName = raw.fullName;
+  const nameCell = cellFor(fieldsFor('roster')[0]!);
+  const fullName = field(raw, 'fullName');
   if (nameCell.kind === 'number' || nameCell.kind === 'date' || nameCell.kind === 'bool')
     errors.push(`Họ tên: ô đang chứa ${describeKind(nameCell)} (${nameCell.text}), không phải họ tên.`);
   else if (/^[\d\s.,/-]+$/.test(fullName)) errors.push(`Họ tên: "${fullName}" là con số, không phải họ tên.`);
@@ -134,18 +137,18 @@ function checkRoster(index: number, raw: Record<string, string>, cellFor: (f: Fi
     const p = problem(requiredText('Họ tên'), fullName);
     if (p) errors.push(p);
   }
-  const titles = splitTitles(raw.titles);
+  const titles = splitTitles(field(raw, 'titles'));
   const pt = problem(titlesSchema, titles);
   if (pt) errors.push(pt.startsWith('Chức danh') ? pt.replace('Chức danh', 'Chức vụ') : pt);
-  const po = problem(text('Đơn vị'), raw.organization);
+  const po = problem(text('Đơn vị'), field(raw, 'organization'));
   if (po) errors.push(po);
-  const role = parseRole(raw.role);
-  if (!role) errors.push(`Vai trò "${raw.role.slice(0, 80)}" không rõ. Hãy ghi một trong: ${ROLE_WORDS_HINT}.`);
+  const role = parseRole(field(raw, 'role'));
+  if (!role) errors.push(`Vai trò "${field(raw, 'role').slice(0, 80)}" không rõ. Hãy ghi một trong: ${ROLE_WORDS_HINT}.`);
 
   if (fullName.trim()) {
-    const key = personKey(fullName, raw.organization);
+    const key = personKey(fullName, field(raw, 'organization'));
     const dupRow = ctx.seen.get(key);
-    const already = ctx.onRoster.get(key) ?? (raw.organization.trim() ? undefined : ctx.onRoster.get(personKey(fullName, '')));
+    const already = ctx.onRoster.get(key) ?? (field(raw, 'organization').trim() ? undefined : ctx.onRoster.get(personKey(fullName, '')));
     if (already) errors.push(`${fullName} đã có trong danh sách đại biểu của hội nghị này.`);
     else if (dupRow !== undefined) errors.push(`Trùng với dòng ${dupRow}.`);
     else ctx.seen.set(key, index);
@@ -157,11 +160,11 @@ function checkRoster(index: number, raw: Record<string, string>, cellFor: (f: Fi
   const values = {
     fullName: display(fullName),
     titles: display(titles.join('; ')),
-    organization: display(raw.organization),
-    role: role ? ROLE_LABELS[role] : display(raw.role),
+    organization: display(field(raw, 'organization')),
+    role: role ? ROLE_LABELS[role] : display(field(raw, 'role')),
   };
   const preview = { index, values, errors, warnings };
-  return errors.length ? { preview } : { preview, roster: { fullName: fullName.trim(), titles, organization: raw.organization, role: role! } };
+  return errors.length ? { preview } : { preview, roster: { fullName: fullName.trim(), titles, organization: field(raw, 'organization'), role: role! } };
 }
 
 // ---- recommendations ------------------------------------------------------------------------
@@ -194,7 +197,8 @@ export async function previewImport(db: Database, input: ImportInput): Promise<I
 /** Writes the chosen valid rows (all valid rows when `rows` is absent) in one transaction. */
 export async function commitImport(db: Database, at: string, input: ImportInput & { rows?: number[] }): Promise<ImportCommitResult> {
   const { preview, rows } = await parse(db, input);
-  if (preview.fileErrors.length) throw new UserError('import_file', preview.fileErrors[0]);
+  const fileError = preview.fileErrors[0];
+  if (fileError !== undefined) throw new UserError('import_file', fileError);
   assertEditable(db, input.meetingId);
   const chosen = input.rows ? new Set(input.rows) : null;
   const take = rows.filter((r) => (chosen ? chosen.has(r.preview.index) : true) && r.preview.errors.length === 0);
@@ -236,5 +240,5 @@ export async function commitImport(db: Database, at: string, input: ImportInput 
 /** A person in the directory with exactly this name, when there is only one (the file gave no unit). */
 function uniqueByName(db: Database, fullName: string): ReturnType<typeof findPerson> {
   const ids = db.prepare('SELECT id, organization FROM people WHERE full_name = ? LIMIT 2').all(fullName) as { id: number; organization: string }[];
-  return ids.length === 1 ? findPerson(db, fullName, ids[0].organization) : null;
+  return ids.length === 1 ? findPerson(db, fullName, ids[0]!.organization) : null;
 }

@@ -64,8 +64,9 @@ function checkAttendees<T extends { id: number; meetingId: number }>(db: Databas
 function writePatch<T extends { id: number; meetingId: number }>(db: Database, spec: Spec<T>, id: number, patch: Record<string, unknown>, at: string): void {
   const keys = Object.keys(patch).filter((k) => k in spec.columns && patch[k] !== undefined);
   if (!keys.length) return;
-  const sets = keys.map((k) => `${spec.columns[k][0]} = ?`).join(', ');
-  const values = keys.map((k) => spec.columns[k][1](patch[k] as never));
+  // `keys` holds only names of spec.columns (filtered above).
+  const sets = keys.map((k) => `${spec.columns[k]![0]} = ?`).join(', ');
+  const values = keys.map((k) => spec.columns[k]![1](patch[k] as never));
   db.prepare(`UPDATE ${spec.table} SET ${sets}, updated_at = ? WHERE id = ?`).run(...values, at, id);
 }
 
