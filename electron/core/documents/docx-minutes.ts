@@ -32,34 +32,12 @@ import {
   styles,
   textWidth,
 } from './docx-common';
-import { LONG_DATE_BLANK, longDate } from './vi-text';
+import { DEFAULT_RECIPIENTS, docNumberLine, placeDateLine, revisionLine } from '../../shared/minutes-text';
 
-export const DEFAULT_RECIPIENTS = ['Các thành phần dự hội nghị', 'Lưu: VT, hồ sơ hội nghị'];
+// The fixed lines are shared with the on-screen sheet (one implementation, no drift).
+export { DEFAULT_RECIPIENTS, docNumberLine, placeDateLine, revisionLine } from '../../shared/minutes-text';
 
 const BODY = 14;
-
-/** "Số: 05/BB-UBND", "Số 12-BB/QU", or the blank to fill by hand when no number is given yet. */
-export function docNumberLine(profile: OrgProfile, n: number | null): string {
-  const num = n == null ? '' : n < 10 ? `0${n}` : String(n);
-  const code = profile.docCode.trim().replace(/^[/-]+/, '');
-  if (profile.isParty) return n == null ? `Số      -${code}` : `Số ${num}-${code}`;
-  return n == null ? `Số:      /${code}` : `Số: ${num}/${code}`;
-}
-
-/**
- * "Lần sửa đổi: 2" under the number, from the first change after chốt biên bản on. Revision 1 is
- * the minutes as first finalised, so it carries no line (a reader would take "sửa đổi" for an
- * amendment); every file still carries its revision in the document properties.
- */
-export function revisionLine(revision: number): string | null {
-  return revision >= 2 ? `Lần sửa đổi: ${revision}` : null;
-}
-
-export function placeDateLine(profile: OrgProfile, isoDate: string | null): string {
-  const place = profile.placeName.trim();
-  const date = longDate(isoDate) ?? LONG_DATE_BLANK;
-  return place ? `${place}, ${date}` : date.charAt(0).toLocaleUpperCase('vi') + date.slice(1);
-}
 
 // The common noun of an administrative unit: a long body name breaks before it, so the unit's own
 // name stays on one line ("ĐẢNG ỦY" / "PHƯỜNG QUAN HOA", never "ĐẢNG ỦY PHƯỜNG QUAN" / "HOA").

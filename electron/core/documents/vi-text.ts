@@ -24,18 +24,7 @@ export function shortDate(iso: string | null | undefined): string | null {
   return p ? `${pad2(p.d)}/${pad2(p.m)}/${p.y}` : null;
 }
 
-/**
- * "ngày 18 tháng 10 năm 2019". The decree zero-pads days below 10 and months 1 and 2 (so that
- * nobody can add a digit by hand); months 3–12 are written as they are.
- */
-export function longDate(iso: string | null | undefined): string | null {
-  const p = parseIsoDate(iso);
-  if (!p) return null;
-  return `ngày ${pad2(p.d)} tháng ${p.m <= 2 ? pad2(p.m) : String(p.m)} năm ${p.y}`;
-}
-
-/** The blank form of `longDate`, for a record whose date is not known yet: filled in by hand. */
-export const LONG_DATE_BLANK = 'ngày …… tháng …… năm ……';
+export { LONG_DATE_BLANK, longDate } from '../../shared/minutes-text';
 
 /** "14 giờ 00 phút", or null. */
 export function clockTime(hhmm: string | null | undefined): string | null {

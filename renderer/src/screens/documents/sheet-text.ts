@@ -1,41 +1,15 @@
 // The fixed parts of the minutes page that are not in the draft's blocks (the header, the
 // signatures, "Nơi nhận"), for the on-screen sheet and the printed PDF. The .docx is built in the
-// core from the same data (electron/core/documents/docx-minutes.ts); the renderer may not import
-// core code, so these few lines are repeated here and a unit test keeps the two equal.
+// core from the same data (electron/core/documents/docx-minutes.ts); the lines both print come from
+// one module in electron/shared (minutes-text.ts), so they cannot drift apart.
 import type { MeetingRecord, OrgProfile } from '../../../../electron/shared/domain';
 import { DEFAULT_STYLE } from '../../../../electron/shared/domain';
 import type { DocBlock, DocOptions } from '../../../../electron/shared/documents';
 import { LIMITS } from '../../../../electron/shared/limits';
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+import { DEFAULT_RECIPIENTS, LONG_DATE_BLANK, docNumberLine, longDate, placeDateLine, revisionLine } from '../../../../electron/shared/minutes-text';
 
-/** "ngày 18 tháng 10 năm 2019": days below 10 and months 1–2 zero-padded (Nghị định 30/2020). */
-export function longDate(iso: string | null): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return `ngày ${pad2(d)} tháng ${mo <= 2 ? pad2(mo) : String(mo)} năm ${y}`;
-}
-export const LONG_DATE_BLANK = 'ngày …… tháng …… năm ……';
-
-export function docNumberLine(profile: OrgProfile, n: number | null): string {
-  const num = n == null ? '' : n < 10 ? `0${n}` : String(n);
-  const code = profile.docCode.trim().replace(/^[/-]+/, '');
-  if (profile.isParty) return n == null ? `Số      -${code}` : `Số ${num}-${code}`;
-  return n == null ? `Số:      /${code}` : `Số: ${num}/${code}`;
-}
-
-export function placeDateLine(profile: OrgProfile, isoDate: string | null): string {
-  const place = profile.placeName.trim();
-  const date = longDate(isoDate) ?? LONG_DATE_BLANK;
-  return place ? `${place}, ${date}` : date.charAt(0).toLocaleUpperCase('vi') + date.slice(1);
-}
-
-export function revisionLine(revision: number): string | null {
-  return revision >= 2 ? `Lần sửa đổi: ${revision}` : null;
-}
-
-export const DEFAULT_RECIPIENTS = ['Các thành phần dự hội nghị', 'Lưu: VT, hồ sơ hội nghị'];
+export { DEFAULT_RECIPIENTS, LONG_DATE_BLANK, docNumberLine, longDate, placeDateLine, revisionLine };
 
 export type MinutesFrame = {
   party: boolean;
