@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { PartialHandlers } from '../registry';
-import { nowIso } from '../context';
+import { write } from '../context';
 import { backupDir, checkFile, createBackup, listBackups, type BackupInfo } from '../backup/backups';
 import { restoreBackup, type RestoreOptions } from '../backup/restore';
 import { finalizeMeeting, unlockMeeting } from '../repo/meetings';
@@ -33,10 +33,10 @@ export function backupHandlers(health: Health, restore: RestoreOptions) {
       return { keptAside: r.keptAside, message: r.message };
     },
     'meeting.finalize': async (ctx, { id }) => {
-      const m = ctx.db.transaction(() => finalizeMeeting(ctx.db, nowIso(ctx), id))();
+      const m = write(ctx, (db, now) => finalizeMeeting(db, now, id));
       await createBackup(ctx.db, ctx.dataDir, 'close', ctx.now());
       return m;
     },
-    'meeting.unlock': (ctx, { id, reason }) => ctx.db.transaction(() => unlockMeeting(ctx.db, nowIso(ctx), id, reason))(),
+    'meeting.unlock': (ctx, { id, reason }) => write(ctx, (db, now) => unlockMeeting(db, now, id, reason)),
   } satisfies PartialHandlers;
 }
