@@ -4,15 +4,13 @@
 // from each save's answer, and owns the shortcuts.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Attendee, PhotoMeta, Recommendation, Reply, Speech } from '../../../../electron/shared/domain';
-import type { Result } from '../../../../electron/shared/result';
 import { api } from '../../lib/api';
 import { flushAllFields } from '../../lib/autosave';
 import { saveQueue } from '../../lib/save-queue';
 import { nowHHMM } from '../../lib/format';
-import { suggestShortPhrase } from '../../lib/short-phrase';
 import type { MeetingTabProps } from '../MeetingScreen';
 import { recLabels as makeRecLabels } from '../close/checklist';
-import { EntryPanel, type Ops } from './EntryPanel';
+import { EntryPanel } from './EntryPanel';
 import { Timeline } from './Timeline';
 import { CounterBox, Roster, SideTabs, counters } from './SidePanel';
 import { PhotoPanel } from './PhotoPanel';
@@ -21,11 +19,14 @@ import { AskDialog } from '../../components/AskDialog';
 import { LockedArea, LockedNotice } from '../../components/LockedNotice';
 import { focusWhenShown, startMeeting } from '../meeting-actions';
 import { Elapsed } from './Elapsed';
-import { eventFor, fromRecord, isPreMeeting, reduce, speakerName, timeline, type Entry, type ItemKind, type Sel } from './model';
-import { isTextTarget, matchShortcut, type ShortcutId } from './shortcuts';
+import { eventFor, fromRecord, reduce, speakerName, timeline, type Entry, type ItemKind } from './model';
+import type { ShortcutId } from './shortcuts';
+import { useLiveSelection } from './use-live-selection';
+import { useLiveFold } from './use-live-fold';
+import { useLiveUndo } from './use-live-undo';
+import { useLiveOps } from './use-live-ops';
+import { useLiveShortcuts } from './use-live-shortcuts';
 import './live.css';
-
-type Undo = { message: string; restore: () => Promise<void> };
 
 const KIND_NAME: Record<ItemKind | 'photo', string> = { rec: 'kiến nghị', reply: 'ý kiến trả lời', speech: 'phần phát biểu', photo: 'ảnh' };
 // Who usually gives each speech, picked in advance (the secretary can change it).
@@ -36,112 +37,27 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   useEffect(() => dispatch({ type: 'reset', data: fromRecord(record) }), [record]);
   const meetingId = data.meeting.id;
 
-  // A link from the Close tab's checklist (#/meeting/1/live/rec-5) opens that item.
-  const [sel, setSel] = useState<Sel | null>(() => {
-    const m = /\/live\/(rec|reply|speech)-(\d+)/.exec(window.location.hash);
-    return m ? { kind: m[1] as ItemKind, id: Number(m[2]) } : null;
-  });
-  const [fresh, setFresh] = useState(false);
-  const [marked, setMarked] = useState<Set<number>>(() => new Set());
-  const [since, setSince] = useState<number | null>(null);
-  const [undo, setUndo] = useState<Undo | null>(null);
+  const { sel, setSel, fresh, since, select, onSelect, marked, onMark, clearMarks } = useLiveSelection();
+  const { undo, setUndo } = useLiveUndo();
   const [error, setError] = useState<string | null>(null);
   const [mapOpen, setMapOpen] = useState(false);
   const [sideTab, setSideTab] = useState<'roster' | 'photos'>('roster');
   // "Xóa mục này" always asks; the answer's default is "Không xóa".
   const [asking, setAsking] = useState<Entry | null>(null);
-  // During the meeting the pre-meeting items (received and answered in writing beforehand) are
-  // folded away: what is said in the hall is what the secretary looks for.
-  const [showPre, setShowPre] = useState(false);
   const pickRef = useRef<HTMLInputElement>(null);
-
-  // The newest saved version of each recommendation, ahead of React's render: a content save that
-  // follows a phrase save in the queue must see that phrase to know whether it was hand-edited.
-  const recsNow = useRef(new Map<number, Recommendation>());
-  useEffect(() => {
-    recsNow.current = new Map(data.recs.map((r) => [r.id, r]));
-  }, [data.recs]);
 
   const entries = useMemo(() => timeline(data), [data]);
   const locked = data.meeting.locked;
-  const foldPre = data.meeting.status === 'live' && !showPre;
-  const preCount = useMemo(() => entries.filter(isPreMeeting).length, [entries]);
-  // Folding hides what the secretary did not touch on this screen: the selected item, the marked
-  // ones and anything created here (a pre-meeting item typed during the meeting) stay in view.
-  const [madeHere, setMadeHere] = useState<Set<string>>(() => new Set());
-  const shown = useMemo(
-    () =>
-      foldPre
-        ? entries.filter(
-            (e) => !isPreMeeting(e) || (sel && e.kind === sel.kind && e.id === sel.id) || madeHere.has(`${e.kind}${e.id}`) || (e.kind === 'rec' && marked.has(e.id)),
-          )
-        : entries,
-    [entries, foldPre, sel, madeHere, marked],
-  );
-  const keepInView = (kind: ItemKind, id: number) => setMadeHere((m) => new Set(m).add(`${kind}${id}`));
+  const { shown, foldPre, preCount, keepInView, toggle: toggleFold } = useLiveFold(entries, data.meeting.status, sel, marked);
   const recLabels = useMemo(() => makeRecLabels({ recommendations: data.recs }), [data.recs]);
   const answered = useMemo(() => new Set(data.replies.flatMap((r) => r.recommendationIds)), [data.replies]);
   const count = useMemo(() => counters(data.attendees, data.recs, answered), [data.attendees, data.recs, answered]);
   const current: Entry | null = useMemo(() => (sel ? (entries.find((e) => e.kind === sel.kind && e.id === sel.id) ?? null) : null), [entries, sel]);
 
-  const select = useCallback((s: Sel | null, isNew = false) => {
-    flushAllFields();
-    setSel(s);
-    setFresh(isNew);
-    setSince(s ? Date.now() : null);
-  }, []);
-  const onSelect = useCallback((s: Sel) => select(s), [select]);
-  const onMark = useCallback((id: number, on: boolean) => {
-    setMarked((m) => {
-      const n = new Set(m);
-      if (on) n.add(id);
-      else n.delete(id);
-      return n;
-    });
-  }, []);
-
-  const ops: Ops = useMemo(() => {
-    const after =
-      <T,>(apply: (v: T) => void) =>
-      (r: Result<T>): Result<T> => {
-        if (r.ok) apply(r.value);
-        return r;
-      };
-    const onRec = (v: Recommendation) => {
-      recsNow.current.set(v.id, v);
-      dispatch({ type: 'rec', item: v });
-    };
-    return {
-      rec: (id, patch) => api.call('rec.update', { id, patch }).then(after(onRec)),
-      recContent: (id, content) => {
-        const cur = recsNow.current.get(id);
-        // The phrase follows the content until the secretary writes their own.
-        const auto = !cur || !cur.shortPhrase.trim() || cur.shortPhrase === suggestShortPhrase(cur.content);
-        const patch = auto ? { content, shortPhrase: suggestShortPhrase(content) } : { content };
-        return api.call('rec.update', { id, patch }).then(after(onRec));
-      },
-      reply: (id, patch) => api.call('reply.update', { id, patch }).then(after((v: Reply) => dispatch({ type: 'reply', item: v }))),
-      speech: (id, patch) => api.call('speech.update', { id, patch }).then(after((v: Speech) => dispatch({ type: 'speech', item: v }))),
-      optimistic: (e) => {
-        if (e.kind === 'rec') {
-          recsNow.current.set(e.id, e.item);
-          dispatch({ type: 'rec', item: e.item });
-        } else if (e.kind === 'reply') dispatch({ type: 'reply', item: e.item });
-        else dispatch({ type: 'speech', item: e.item });
-      },
-      remove: (kind, id) => askRemoveRef.current(kind, id),
-    };
-    // removeItem reads only refs and state setters, so the first one serves for the life of the screen.
-  }, []);
-
-  const askRemoveRef = useRef((kind: ItemKind, id: number) => {
-    void kind;
-    void id;
-  });
-  askRemoveRef.current = (kind, id) => {
+  const { ops, noteRec } = useLiveOps(data.recs, dispatch, (kind, id) => {
     const e = entries.find((x) => x.kind === kind && x.id === id);
     if (e && !locked) setAsking(e);
-  };
+  });
 
   async function removeItem(kind: ItemKind, id: number) {
     flushAllFields();
@@ -182,7 +98,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
         },
       });
     });
-  }, []);
+  }, [setUndo]);
 
   const onToggle = useCallback((a: Attendee, present: boolean) => {
     const presence = present ? 'present' : 'absent';
@@ -195,18 +111,11 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
     );
   }, []);
 
-  // Undo stays offered for a while, then goes quietly.
-  useEffect(() => {
-    if (!undo) return;
-    const t = setTimeout(() => setUndo(null), 15_000);
-    return () => clearTimeout(t);
-  }, [undo]);
-
   async function createRec(phase: Recommendation['phase']) {
     flushAllFields();
     const r = await api.call('rec.create', { meetingId, phase, raisedAt: phase === 'during' ? nowHHMM() : null });
     if (!r.ok) return setError(r.error.message);
-    recsNow.current.set(r.value.id, r.value);
+    noteRec(r.value);
     dispatch({ type: 'rec', item: r.value });
     keepInView('rec', r.value.id);
     select({ kind: 'rec', id: r.value.id }, true);
@@ -227,7 +136,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
     if (!r.ok) return setError(r.error.message);
     dispatch({ type: 'reply', item: r.value });
     keepInView('reply', r.value.id);
-    setMarked(new Set());
+    clearMarks();
     select({ kind: 'reply', id: r.value.id }, true);
   }
 
@@ -299,25 +208,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
         return setMapOpen(false);
     }
   }
-  const runRef = useRef(run);
-  runRef.current = run;
-  const mapOpenRef = useRef(mapOpen);
-  mapOpenRef.current = mapOpen;
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const id = matchShortcut(e, isTextTarget(e.target));
-      if (!id) return;
-      if (id === 'escape' && !mapOpenRef.current) return; // Esc elsewhere keeps its usual meaning
-      if (mapOpenRef.current && id !== 'escape' && id !== 'map') return;
-      // A question is open (delete, start, end): its own keys only.
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      runRef.current(id);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useLiveShortcuts(run, mapOpen);
 
   async function start() {
     // Pending saves first (a start time typed a moment ago), then one atomic start in the core.
@@ -377,7 +268,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
       <div className="live-cols">
         <Timeline
           entries={shown}
-          fold={data.meeting.status === 'live' && preCount > 0 ? { count: preCount, folded: foldPre, toggle: () => setShowPre((v) => !v) } : null}
+          fold={data.meeting.status === 'live' && preCount > 0 ? { count: preCount, folded: foldPre, toggle: toggleFold } : null}
           attendees={data.attendees} selected={sel} marked={marked} answered={answered} recLabels={recLabels} onSelect={onSelect} onMark={onMark} />
         <LockedArea locked={locked} className="entry-col">
           <div className="entry-bar" role="toolbar" aria-label="Ghi mục mới">

@@ -1,109 +1,42 @@
 // The roster in protocol order. Titles are edited in one field per person, separated by ";"
 // ("TUV; Bí thư Quận ủy"): a comma cannot be the separator because a title may contain one
 // ("Trưởng phòng Tài nguyên, Môi trường"). Documents print them joined by ", " as usual.
-import { useLayoutEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Attendee, Presence, Role } from '../../../../electron/shared/domain';
 import { PRESENCES, ROLE_LABELS, ROLES } from '../../../../electron/shared/domain';
 import { LIMITS } from '../../../../electron/shared/limits';
-import type { ImportCommitResult } from '../../../../electron/shared/imports';
 import { api } from '../../lib/api';
 import { TextField } from '../../components/fields';
 import { PersonTypeahead, type PersonOption } from '../../components/PersonTypeahead';
 import { ImportDialog } from './ImportDialog';
 import type { Update } from './PrepareTab';
 import type { ShowUndo } from './undo';
+import { useRowRefocus } from './use-row-refocus';
+import { useRosterEdits, type NewPerson } from './use-roster-edits';
+import { useRosterDrag } from './use-roster-drag';
+import { useRosterImport } from './use-roster-import';
+import { splitTitles, useNewPersonForm } from './use-new-person-form';
+
+export { splitTitles };
 
 const PRESENCE_LABELS: Record<Presence, string> = { present: 'Có mặt', absent: 'Vắng', late: 'Đến muộn' };
 const nf = new Intl.NumberFormat('vi-VN');
-
-export const splitTitles = (v: string): string[] =>
-  v
-    .split(';')
-    .map((t) => t.trim())
-    .filter(Boolean);
 
 const isComposing = (e: KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
 type Props = { meetingId: number; attendees: Attendee[]; update: Update; showUndo: ShowUndo; onImported: () => Promise<void> };
 
 export function RosterSection({ meetingId, attendees, update, showUndo, onImported }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [info, setInfo] = useState<string | null>(null);
   const [creating, setCreating] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
-  const [announce, setAnnounce] = useState('');
-  const [dragId, setDragId] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
   const personIds = useMemo(() => new Set(attendees.map((a) => a.personId)), [attendees]);
-  const refocus = useRef<{ id: number; selector: string } | null>(null);
   const tbody = useRef<HTMLTableSectionElement>(null);
   const addBox = useRef<HTMLDivElement>(null);
   const focusSearch = () => requestAnimationFrame(() => addBox.current?.querySelector('input')?.focus());
 
-  const setList = (list: Attendee[]) => update((rec) => ({ ...rec, attendees: list }));
-  const replace = (a: Attendee) => update((rec) => ({ ...rec, attendees: rec.attendees.map((x) => (x.id === a.id ? a : x)) }));
-
-  // Moving a row moves its DOM node, which drops focus; put it back where it was.
-  useLayoutEffect(() => {
-    const r = refocus.current;
-    if (!r) return;
-    refocus.current = null;
-    tbody.current?.querySelector<HTMLElement>(`tr[data-id="${r.id}"] ${r.selector}`)?.focus();
-  });
-
-  const add = async (input: { personId: number } | { newPerson: { fullName: string; titles: string[]; organization: string } }, role: Role = 'delegate') => {
-    setError(null);
-    const r = await api.call('attendee.add', { meetingId, role, ...input });
-    if (!r.ok) {
-      setError(r.error.message);
-      return false;
-    }
-    update((rec) => ({ ...rec, attendees: [...rec.attendees, r.value] }));
-    setAnnounce(`Đã thêm ${r.value.fullName} vào danh sách, vị trí ${attendees.length + 1}.`);
-    return true;
-  };
-
-  const move = async (id: number, to: number, focusSelector?: string) => {
-    const from = attendees.findIndex((a) => a.id === id);
-    if (from < 0 || to < 0 || to >= attendees.length || to === from) return;
-    const next = [...attendees];
-    const [moved] = next.splice(from, 1);
-    next.splice(to, 0, moved);
-    if (focusSelector) refocus.current = { id, selector: focusSelector };
-    setList(next);
-    setAnnounce(`Đã chuyển ${moved.fullName} đến vị trí ${to + 1} trên ${attendees.length}.`);
-    const r = await api.call('attendee.reorder', { meetingId, ids: next.map((a) => a.id) });
-    if (r.ok) setList(r.value);
-    else setError(r.error.message);
-  };
-
-  const sortByRank = async () => {
-    setError(null);
-    const r = await api.call('attendee.sortByRank', { meetingId });
-    if (r.ok) {
-      setList(r.value);
-      setAnnounce('Đã sắp xếp danh sách theo thứ bậc.');
-    } else setError(r.error.message);
-  };
-
-  const remove = async (a: Attendee) => {
-    setError(null);
-    const r = await api.call('attendee.remove', { id: a.id });
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    update((rec) => ({ ...rec, attendees: rec.attendees.filter((x) => x.id !== a.id) }));
-    showUndo({
-      message: `Đã xóa ${a.fullName} khỏi danh sách đại biểu.`,
-      undo: async () => {
-        const back = await api.call('attendee.restore', { id: a.id });
-        if (!back.ok) return back.error.message;
-        update((rec) => ({ ...rec, attendees: [...rec.attendees, back.value].sort((x, y) => x.sortOrder - y.sortOrder || x.id - y.id) }));
-        return null;
-      },
-    });
-  };
+  const keepFocus = useRowRefocus(tbody);
+  const { error, setError, announce, replace, add, move, sortByRank, remove } = useRosterEdits({ meetingId, attendees, update, showUndo, keepFocus });
+  const drag = useRosterDrag(move);
+  const importer = useRosterImport(onImported);
 
   const onRowKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, a: Attendee, index: number) => {
     if (isComposing(e) || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -117,21 +50,6 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
     void move(a.id, e.key === 'ArrowUp' ? index - 1 : index + 1, selector);
   };
 
-  const onDrop = (e: DragEvent, index: number) => {
-    e.preventDefault();
-    const id = dragId ?? Number(e.dataTransfer.getData('text/plain'));
-    setDragId(null);
-    setDropAt(null);
-    if (id) void move(id, index);
-  };
-
-  const imported = (r: ImportCommitResult) => {
-    setInfo(
-      `Đã nhập ${nf.format(r.imported)} đại biểu (${nf.format(r.createdPeople)} người mới trong danh bạ, ${nf.format(r.reusedPeople)} người đã có)${r.skipped ? `; bỏ qua ${nf.format(r.skipped)} dòng` : ''}.`,
-    );
-    void onImported();
-  };
-
   return (
     <section className="card" aria-labelledby="roster-h">
       <div className="section-head">
@@ -140,7 +58,7 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
           <button type="button" onClick={() => void sortByRank()} disabled={attendees.length < 2} data-testid="sort-rank">
             Sắp xếp theo thứ bậc
           </button>
-          <button type="button" onClick={() => setImporting(true)} data-testid="import-roster">
+          <button type="button" onClick={importer.open} data-testid="import-roster">
             Nhập từ tệp Excel/CSV…
           </button>
         </div>
@@ -178,9 +96,9 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
           {error}
         </div>
       ) : null}
-      {info ? (
+      {importer.info ? (
         <div className="banner info" role="status">
-          {info}
+          {importer.info}
         </div>
       ) : null}
       <div className="sr-only" aria-live="polite">
@@ -215,15 +133,10 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
                 key={a.id}
                 data-id={a.id}
                 data-testid="roster-row"
-                className={`${dragId === a.id ? 'dragging' : ''} ${dropAt === i && dragId !== a.id ? 'drop-target' : ''}`}
+                className={drag.rowClass(a.id, i)}
                 onKeyDown={(e) => onRowKeyDown(e, a, i)}
-                onDragOver={(e) => {
-                  if (dragId === null) return;
-                  e.preventDefault();
-                  e.dataTransfer.dropEffect = 'move';
-                  setDropAt(i);
-                }}
-                onDrop={(e) => onDrop(e, i)}
+                onDragOver={(e) => drag.onDragOver(e, i)}
+                onDrop={(e) => drag.onDrop(e, i)}
               >
                 <td className="col-order">
                   <button
@@ -233,15 +146,8 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
                     data-focus="handle"
                     aria-label={`${a.fullName}, vị trí ${i + 1}. Alt+↑ hoặc Alt+↓ để chuyển; kéo để sắp xếp`}
                     title="Kéo để sắp xếp, hoặc Alt+↑ / Alt+↓"
-                    onDragStart={(e) => {
-                      setDragId(a.id);
-                      e.dataTransfer.effectAllowed = 'move';
-                      e.dataTransfer.setData('text/plain', String(a.id));
-                    }}
-                    onDragEnd={() => {
-                      setDragId(null);
-                      setDropAt(null);
-                    }}
+                    onDragStart={(e) => drag.onDragStart(e, a.id)}
+                    onDragEnd={drag.onDragEnd}
                     onKeyDown={(e) => {
                       // On the handle the plain arrows move too, the usual keyboard drag idiom.
                       if (isComposing(e) || e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -338,35 +244,14 @@ export function RosterSection({ meetingId, attendees, update, showUndo, onImport
       ) : (
         <p className="muted">Chưa có đại biểu nào. Gõ tên vào ô trên để tìm trong danh bạ hoặc thêm người mới, hoặc nhập từ tệp.</p>
       )}
-      {importing ? <ImportDialog kind="roster" meetingId={meetingId} onClose={() => setImporting(false)} onImported={imported} /> : null}
+      {importer.importing ? <ImportDialog kind="roster" meetingId={meetingId} onClose={importer.close} onImported={importer.imported} /> : null}
     </section>
   );
 }
 
-type NewPerson = { fullName: string; titles: string[]; organization: string };
-
 /** A person new to the directory. Plain inputs; the person is created only on "Thêm". */
 function NewPersonForm({ initialName, onAdd, onCancel }: { initialName: string; onAdd: (p: NewPerson, role: Role) => Promise<boolean>; onCancel: () => void }) {
-  const [name, setName] = useState(initialName);
-  const [titles, setTitles] = useState('');
-  const [org, setOrg] = useState('');
-  const [role, setRole] = useState<Role>('delegate');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const tooLong = (label: string, v: string) => (v.length > LIMITS.shortText ? `${label} quá dài: tối đa ${nf.format(LIMITS.shortText)} ký tự, hiện có ${nf.format(v.length)}.` : null);
-  const submit = async () => {
-    const t = splitTitles(titles);
-    const p =
-      (!name.trim() ? 'Họ tên không được để trống.' : null) ??
-      tooLong('Họ tên', name) ??
-      tooLong('Đơn vị', org) ??
-      (t.some((x) => x.length > LIMITS.shortText) ? `Một chức vụ quá dài: tối đa ${nf.format(LIMITS.shortText)} ký tự.` : null);
-    setProblem(p);
-    if (p || busy) return;
-    setBusy(true);
-    await onAdd({ fullName: name.normalize('NFC').trim(), titles: t.map((x) => x.normalize('NFC')), organization: org.normalize('NFC').trim() }, role);
-    setBusy(false);
-  };
+  const { name, setName, titles, setTitles, org, setOrg, role, setRole, problem, busy, submit } = useNewPersonForm(initialName, onAdd);
   const onKeyDown = (e: KeyboardEvent) => {
     if (isComposing(e)) return;
     if (e.key === 'Enter') {
