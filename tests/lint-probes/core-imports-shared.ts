@@ -1,5 +1,5 @@
 // lint-as: electron/core/__lint_probe__.ts
 // expect: clean
-import { fold } from '../shared/vi/fold';
+import { fold } from '../../electron/shared/vi/fold';
 
 export { fold };
