@@ -127,26 +127,28 @@ export function getMeeting(db: Database, id: number, opts: { includeDeleted?: bo
   return toMeeting(r);
 }
 
+/** The columns of a meeting's line in a list (Home, trash), with its live recommendation count. */
+const SUMMARY_COLUMNS = `m.id, m.title, m.kind, m.date, m.start_time, m.location, m.status, m.updated_at, m.deleted_at, m.locked,
+  (SELECT count(*) FROM recommendations r WHERE r.meeting_id = m.id AND r.deleted_at IS NULL) AS rec_count`;
+type SummaryRow = Pick<MeetingRow, 'id' | 'title' | 'kind' | 'date' | 'start_time' | 'location' | 'status' | 'updated_at' | 'deleted_at' | 'locked'> & { rec_count: number };
+
+const toSummary = (r: SummaryRow): MeetingSummary => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind as MeetingKind,
+  date: r.date,
+  startTime: r.start_time,
+  location: r.location,
+  status: r.status,
+  updatedAt: r.updated_at,
+  recommendationCount: r.rec_count,
+});
+
 export function listMeetings(db: Database, limit = 200): MeetingSummary[] {
   const rows = db
-    .prepare(
-      `SELECT m.id, m.title, m.kind, m.date, m.start_time, m.location, m.status, m.updated_at,
-              (SELECT count(*) FROM recommendations r WHERE r.meeting_id = m.id AND r.deleted_at IS NULL) AS rec_count
-         FROM meetings m WHERE m.deleted_at IS NULL
-        ORDER BY m.updated_at DESC, m.id DESC LIMIT ?`,
-    )
-    .all(limit) as (Pick<MeetingRow, 'id' | 'title' | 'kind' | 'date' | 'start_time' | 'location' | 'status' | 'updated_at'> & { rec_count: number })[];
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    kind: r.kind as MeetingKind,
-    date: r.date,
-    startTime: r.start_time,
-    location: r.location,
-    status: r.status,
-    updatedAt: r.updated_at,
-    recommendationCount: r.rec_count,
-  }));
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM meetings m WHERE m.deleted_at IS NULL ORDER BY m.updated_at DESC, m.id DESC LIMIT ?`)
+    .all(limit) as SummaryRow[];
+  return rows.map(toSummary);
 }
 
 /** Refuses changes to a locked record; the reliability layer adds unlock-with-reason. */
@@ -270,23 +272,10 @@ export function purgeTrash(db: Database, at: string, days: number): number {
 
 export function listTrash(db: Database, days: number): (MeetingSummary & { deletedAt: string; purgeAt: string; locked: boolean })[] {
   const rows = db
-    .prepare(
-      `SELECT m.id, m.title, m.kind, m.date, m.start_time, m.location, m.status, m.updated_at, m.deleted_at, m.locked,
-              (SELECT count(*) FROM recommendations r WHERE r.meeting_id = m.id AND r.deleted_at IS NULL) AS rec_count
-         FROM meetings m WHERE m.deleted_at IS NOT NULL
-        ORDER BY m.deleted_at DESC, m.id DESC`,
-    )
-    .all() as (Pick<MeetingRow, 'id' | 'title' | 'kind' | 'date' | 'start_time' | 'location' | 'status' | 'updated_at' | 'locked'> & { deleted_at: string; rec_count: number })[];
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM meetings m WHERE m.deleted_at IS NOT NULL ORDER BY m.deleted_at DESC, m.id DESC`)
+    .all() as (SummaryRow & { deleted_at: string })[];
   return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    kind: r.kind as MeetingKind,
-    date: r.date,
-    startTime: r.start_time,
-    location: r.location,
-    status: r.status,
-    updatedAt: r.updated_at,
-    recommendationCount: r.rec_count,
+    ...toSummary(r),
     deletedAt: r.deleted_at,
     purgeAt: new Date(Date.parse(r.deleted_at) + days * 24 * 3600 * 1000).toISOString(),
     locked: bool(r.locked),

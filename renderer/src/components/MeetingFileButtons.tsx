@@ -5,27 +5,52 @@ import { flushAllFields } from '../lib/autosave';
 import { saveQueue } from '../lib/save-queue';
 import { navigate } from '../lib/router';
 
-/** "Nhập tệp hội nghị": a .thukyhn from another laptop or a colleague becomes a new meeting. */
-export function ImportMeetingButton({ onError }: { onError: (message: string | null) => void }) {
+/**
+ * A button that picks one file and hands it to the core: the new meeting opens, or the core's
+ * Vietnamese message is shown and nothing was written. The file input is reset either way, so the
+ * same file can be picked again after a fix.
+ */
+function ImportFileButton(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  onError: (message: string | null) => void;
+  send: (file: File) => ReturnType<typeof api.call<'meetingFile.import'>>;
+  explain?: (file: File, message: string) => string;
+}) {
+  const { label, accept, testId, onError, send, explain } = props;
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   async function picked(file: File | undefined) {
     if (!file) return;
     setBusy(true);
     onError(null);
-    const r = await api.call('meetingFile.import', { fileName: file.name, dataBase64: await fileToBase64(file) });
+    const r = await send(file);
     setBusy(false);
     if (input.current) input.current.value = '';
-    if (!r.ok) return onError(r.error.message);
+    if (!r.ok) return onError(explain ? explain(file, r.error.message) : r.error.message);
     navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
   }
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-meeting">
-        {busy ? 'Đang nhập…' : 'Nhập tệp hội nghị (.thukyhn)…'}
+      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid={testId}>
+        {busy ? 'Đang nhập…' : label}
       </button>
-      <input ref={input} type="file" accept=".thukyhn" hidden onChange={(e) => void picked(e.target.files?.[0])} data-testid="import-meeting-file" />
+      <input ref={input} type="file" accept={accept} hidden onChange={(e) => void picked(e.target.files?.[0])} data-testid={`${testId}-file`} />
     </>
+  );
+}
+
+/** "Nhập tệp hội nghị": a .thukyhn from another laptop or a colleague becomes a new meeting. */
+export function ImportMeetingButton({ onError }: { onError: (message: string | null) => void }) {
+  return (
+    <ImportFileButton
+      label="Nhập tệp hội nghị (.thukyhn)…"
+      accept=".thukyhn"
+      testId="import-meeting"
+      onError={onError}
+      send={async (file) => api.call('meetingFile.import', { fileName: file.name, dataBase64: await fileToBase64(file) })}
+    />
   );
 }
 
@@ -35,25 +60,15 @@ export function ImportMeetingButton({ onError }: { onError: (message: string | n
  * when it refuses it; its message names the field.
  */
 export function ImportRecordButton({ onError }: { onError: (message: string | null) => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  async function picked(file: File | undefined) {
-    if (!file) return;
-    setBusy(true);
-    onError(null);
-    const r = await api.call('record.import', { json: await file.text() });
-    setBusy(false);
-    if (input.current) input.current.value = '';
-    if (!r.ok) return onError(`Không nhập được tệp “${file.name}”. ${r.error.message}`);
-    navigate({ name: 'meeting', id: r.value.id, tab: 'prepare' });
-  }
   return (
-    <>
-      <button type="button" onClick={() => input.current?.click()} disabled={busy} data-testid="import-record">
-        {busy ? 'Đang nhập…' : 'Nhập bản ghi hội nghị (.json)…'}
-      </button>
-      <input ref={input} type="file" accept=".json,application/json" hidden onChange={(e) => void picked(e.target.files?.[0])} data-testid="import-record-file" />
-    </>
+    <ImportFileButton
+      label="Nhập bản ghi hội nghị (.json)…"
+      accept=".json,application/json"
+      testId="import-record"
+      onError={onError}
+      send={async (file) => api.call('record.import', { json: await file.text() })}
+      explain={(file, message) => `Không nhập được tệp “${file.name}”. ${message}`}
+    />
   );
 }
 
