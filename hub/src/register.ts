@@ -1,0 +1,107 @@
+// The register across units: the follow-up register's filters (status, agency, field, meeting,
+// period, due within N days, overdue, Vietnamese search) plus the unit. One SQL query with
+// indexes on the materialised state; the search is the app's folded word-prefix match, served by
+// a trigram index on the folded text.
+import { z } from 'zod';
+import { foldedWords } from '../../electron/shared/vi/fold';
+import { isoDate } from '../../electron/shared/schemas';
+import type { Sql } from './db';
+
+export const HubRegisterFilter = z.object({
+  status: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50).optional(),
+  agency: z.string().max(300).optional(),
+  topic: z.string().max(300).optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  meetingUid: z.string().max(64).optional(),
+  from: isoDate('Từ ngày').optional(),
+  to: isoDate('Đến ngày').optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  overdue: z.boolean().optional(),
+  query: z.string().max(200).optional(),
+  today: isoDate('Ngày hôm nay').optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type HubRegisterFilter = z.infer<typeof HubRegisterFilter>;
+
+export type HubRegisterItem = {
+  uid: string;
+  unitId: number;
+  unitName: string;
+  meetingUid: string;
+  meetingTitle: string;
+  meetingDate: string | null;
+  content: string;
+  shortPhrase: string;
+  topic: string;
+  raisedBy: string;
+  status: string;
+  statusLabel: string;
+  category: string;
+  agency: string;
+  deadline: string | null;
+  overdue: boolean;
+  conflict: boolean;
+};
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** WHERE clause and parameters for a filter; shared by the page and its total. */
+function where(f: HubRegisterFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const today = f.today ?? localToday();
+  const parts: string[] = [];
+  if (f.status?.length) parts.push(`s.status = ANY(${p(f.status)})`);
+  if (f.agency) parts.push(`s.agency = ${p(f.agency)}`);
+  if (f.topic) parts.push(`i.topic = ${p(f.topic)}`);
+  if (f.unitId) parts.push(`i.unit_id = ${p(f.unitId)}`);
+  if (f.meetingUid) parts.push(`i.meeting_uid = ${p(f.meetingUid)}`);
+  if (f.from) parts.push(`i.received_on >= ${p(f.from)}::date`);
+  if (f.to) parts.push(`i.received_on <= ${p(f.to)}::date`);
+  if (f.overdue) parts.push(`st.category = 'open' AND s.deadline < ${p(today)}::date`);
+  if (f.dueWithinDays !== undefined) parts.push(`st.category = 'open' AND s.deadline >= ${p(today)}::date AND s.deadline <= ${p(today)}::date + ${p(f.dueWithinDays)}::int`);
+  for (const w of foldedWords(f.query ?? '').slice(0, 8)) parts.push(`i.folded LIKE ${p(`% ${w.replace(/[%_\\]/g, '')}%`)}`);
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const FROM = `FROM items i JOIN state s ON s.item_uid = i.uid JOIN statuses st ON st.key = s.status
+  JOIN meetings m ON m.uid = i.meeting_uid JOIN units u ON u.id = i.unit_id`;
+
+export async function queryRegister(db: Sql, f: HubRegisterFilter): Promise<{ total: number; items: HubRegisterItem[] }> {
+  const w = where(f);
+  const today = f.today ?? localToday();
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${w.sql}`, w.params);
+  const n = w.params.length;
+  const items = await db.query<HubRegisterItem>(
+    `SELECT i.uid, i.unit_id AS "unitId", u.name AS "unitName", i.meeting_uid AS "meetingUid", m.title AS "meetingTitle",
+            i.received_on::text AS "meetingDate", i.content, i.short_phrase AS "shortPhrase", i.topic, i.raised_by AS "raisedBy",
+            s.status, st.label AS "statusLabel", st.category, s.agency, s.deadline::text AS deadline,
+            (st.category = 'open' AND s.deadline < $${n + 1}::date) AS overdue, s.conflict
+       ${FROM} ${w.sql}
+      ORDER BY i.received_on DESC NULLS LAST, i.meeting_uid, i.uid
+      LIMIT $${n + 2} OFFSET $${n + 3}`,
+    [...w.params, today, f.limit, f.offset],
+  );
+  return { total: count?.n ?? 0, items };
+}
+
+/** The units table: meetings, items and overdue items of each unit. */
+export async function unitsOverview(db: Sql, today = localToday()): Promise<{ id: number; code: string; name: string; meetings: number; items: number; overdue: number; lastReceived: string | null }[]> {
+  return db.query(
+    `SELECT u.id, u.code, u.name,
+            (SELECT count(*)::int FROM meetings m WHERE m.unit_id = u.id) AS meetings,
+            (SELECT count(*)::int FROM items i WHERE i.unit_id = u.id) AS items,
+            (SELECT count(*)::int FROM items i JOIN state s ON s.item_uid = i.uid JOIN statuses st ON st.key = s.status
+               WHERE i.unit_id = u.id AND st.category = 'open' AND s.deadline < $1::date) AS overdue,
+            (SELECT max(m.updated_at) FROM meetings m WHERE m.unit_id = u.id) AS "lastReceived"
+       FROM units u ORDER BY u.name, u.id`,
+    [today],
+  );
+}
