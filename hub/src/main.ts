@@ -5,6 +5,9 @@
 //   Creates an admin account; the password is asked for (or read from the first line of stdin).
 // npm run hub -- --create-unit CODE --name "Phường Ba Đình" / --issue-key CODE
 //   Adds a unit / issues a key for it from the command line (printed once).
+// npm run hub -- --profile co-quan.json
+//   The office that issues the hub's reports (the app's profile format, checked the same way).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -14,6 +17,7 @@ import { createHubServer } from './server';
 import { countAdmins, createUser } from './accounts';
 import { HubError } from './hub-error';
 import { createUnit, issueKey, listUnits } from './units';
+import { setHubProfile } from './profile';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     'create-unit': { type: 'string' },
     name: { type: 'string' },
     'issue-key': { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -64,6 +69,11 @@ async function main(): Promise<void> {
   if (values['create-unit']) {
     const u = await createUnit(db, 'cli', values['create-unit'], values.name ?? values['create-unit']);
     console.log(`Đã tạo đơn vị "${u.name}" (mã ${u.code}, số ${u.id}).`);
+    return db.close();
+  }
+  if (values.profile) {
+    const p = await setHubProfile(db, 'cli', JSON.parse(readFileSync(values.profile, 'utf8')));
+    console.log(`Đã ghi cơ quan ban hành báo cáo: ${p.issuingBody}.`);
     return db.close();
   }
   if (values['issue-key']) {

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { foldedWords } from '../../electron/shared/vi/fold';
 import { isoDate } from '../../electron/shared/schemas';
 import type { Sql } from './db';
+import type { HubRegisterItem, HubUnitRow } from './api-types';
+
+export type { HubRegisterItem };
 
 export const HubRegisterFilter = z.object({
   status: z.array(z.string().regex(/^[a-z0-9_]{1,40}$/)).max(50).optional(),
@@ -24,25 +27,6 @@ export const HubRegisterFilter = z.object({
 });
 export type HubRegisterFilter = z.infer<typeof HubRegisterFilter>;
 
-export type HubRegisterItem = {
-  uid: string;
-  unitId: number;
-  unitName: string;
-  meetingUid: string;
-  meetingTitle: string;
-  meetingDate: string | null;
-  content: string;
-  shortPhrase: string;
-  topic: string;
-  raisedBy: string;
-  status: string;
-  statusLabel: string;
-  category: string;
-  agency: string;
-  deadline: string | null;
-  overdue: boolean;
-  conflict: boolean;
-};
 
 export function localToday(): string {
   const d = new Date();
@@ -93,7 +77,7 @@ export async function queryRegister(db: Sql, f: HubRegisterFilter): Promise<{ to
 }
 
 /** The units table: meetings, items and overdue items of each unit. */
-export async function unitsOverview(db: Sql, today = localToday()): Promise<{ id: number; code: string; name: string; meetings: number; items: number; overdue: number; lastReceived: string | null }[]> {
+export async function unitsOverview(db: Sql, today = localToday()): Promise<HubUnitRow[]> {
   return db.query(
     `SELECT u.id, u.code, u.name,
             (SELECT count(*)::int FROM meetings m WHERE m.unit_id = u.id) AS meetings,

@@ -18,6 +18,8 @@ import { createUnit, issueKey, listKeys, listUnits, revokeKey, unitOfKey } from 
 import { ingestMeetingFile } from './ingest';
 import { HubRegisterFilter, queryRegister, unitsOverview } from './register';
 import { hubReport } from './report';
+import { addProvinceNote } from './notes';
+import { registerFile, reportFile } from './exports';
 import { HUB_VERSION } from './version';
 
 export type HubOptions = { db: HubDb; uiDir: string | null; trustProxy?: boolean; limiter?: LoginLimiter };
@@ -29,6 +31,7 @@ type Ctx = { req: IncomingMessage; res: ServerResponse; url: URL; db: HubDb; opt
 const LoginBody = z.object({ username: z.string().max(60), password: z.string().max(200) });
 const UnitBody = z.object({ code: z.string().max(40), name: z.string().max(300) });
 const KeyBody = z.object({ label: z.string().max(200).default('') });
+const NoteBody = z.object({ note: z.string().trim().min(1, { error: 'Ghi chú không được để trống.' }).max(2000, { error: 'Ghi chú quá dài (tối đa 2.000 ký tự).' }) });
 const ReportQuery = z.object({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày'), kind: z.enum(PERIOD_KINDS).default('custom'), unitId: z.coerce.number().int().positive().optional() });
 
 function parse<T>(schema: z.ZodType<T>, v: unknown): T {
@@ -103,6 +106,16 @@ async function route(c: Ctx): Promise<void> {
     await session(c);
     return sendJson(res, 200, await queryRegister(db, parse(HubRegisterFilter, queryObject(url))));
   }
+  if (m === 'GET' && p === '/api/statuses') {
+    await session(c);
+    return sendJson(res, 200, await db.query('SELECT key, label, category FROM statuses WHERE active ORDER BY sort_order, key'));
+  }
+  const note = /^\/api\/items\/([0-9a-f-]{8,64})\/notes$/i.exec(p);
+  if (m === 'POST' && note) {
+    const u = await session(c);
+    const body = parse(NoteBody, await readJson(req));
+    return sendJson(res, 200, await addProvinceNote(db, u, note[1]!, body.note));
+  }
   if (m === 'GET' && p === '/api/units') {
     await session(c);
     return sendJson(res, 200, await unitsOverview(db));
@@ -127,6 +140,16 @@ async function route(c: Ctx): Promise<void> {
     const u = await admin(c);
     await revokeKey(db, u.username, Number(revoke[1]));
     return sendJson(res, 200, { ok: true });
+  }
+  if (m === 'GET' && (p === '/api/report.docx' || p === '/api/report.xlsx')) {
+    await session(c);
+    const f = await reportFile(db, parse(ReportQuery, queryObject(url)), p.endsWith('docx') ? 'docx' : 'xlsx');
+    return sendBytes(res, f.bytes, f.mime, f.fileName);
+  }
+  if (m === 'GET' && p === '/api/register.xlsx') {
+    await session(c);
+    const f = await registerFile(db, parse(HubRegisterFilter, queryObject(url)));
+    return sendBytes(res, f.bytes, f.mime, f.fileName);
   }
   if (m === 'GET' && p === '/api/report') {
     await session(c);
@@ -166,4 +189,3 @@ export function createHubServer(opts: HubOptions): Server {
   });
 }
 
-export { sendBytes };

@@ -174,6 +174,51 @@ for (const engine of ENGINES) {
       expect(t.resolved).toBeGreaterThanOrEqual(1);
     });
 
+    it('exports the report (.docx, .xlsx) and the register (.xlsx) with numbers equal to a SQL count; a note of the province joins the history', async () => {
+      const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'X-Thuky-Hub': '1' }, body: JSON.stringify({ username: 'tinh', password: 'mat-khau-dai-1' }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const docx = await fetch(`${base}/api/report.docx?from=2019-01-01&to=2026-12-31&kind=custom`, { headers: { cookie } });
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get('content-type')).toMatch(/wordprocessingml/);
+      const bytes = Buffer.from(await docx.arrayBuffer());
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const { unzipSync, strFromU8 } = await import('fflate');
+      const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+      const [n] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items');
+      expect(xml).toContain('BÁO CÁO');
+      expect(xml).toContain(new Intl.NumberFormat('vi-VN').format(n!.n));
+      const xlsx = await fetch(`${base}/api/register.xlsx?unitId=${unitA}`, { headers: { cookie } });
+      expect(xlsx.status).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
+      const [ofA] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE unit_id = $1', [unitA]);
+      const sheet = wb.worksheets[0]!;
+      const dataRows = sheet.getSheetValues().filter((r) => Array.isArray(r) && r.some((v) => typeof v === 'string' && v.includes('Phường A:'))).length;
+      expect(dataRows).toBe(ofA!.n);
+      const [item] = await db.query<{ uid: string }>('SELECT uid FROM items LIMIT 1');
+      const before = await counts(db);
+      const note = await fetch(`${base}/api/items/${item!.uid}/notes`, { method: 'POST', headers: { cookie, 'X-Thuky-Hub': '1' }, body: JSON.stringify({ note: 'Tỉnh đề nghị báo cáo trước 15/12' }) });
+      expect(note.status).toBe(200);
+      expect((await counts(db)).events).toBe(before.events + 1);
+      const forged = await fetch(`${base}/api/items/${item!.uid}/notes`, { method: 'POST', headers: { cookie }, body: JSON.stringify({ note: 'x' }) });
+      expect(forged.status).toBe(403);
+    });
+
+    it('the admin uploads a unit’s file from a USB stick with the same result as the network', async () => {
+      await createUser(db, 'test', { username: 'quantri', displayName: 'Quản trị', password: 'quan-tri-dai-2', role: 'admin' });
+      const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'X-Thuky-Hub': '1' }, body: JSON.stringify({ username: 'quantri', password: 'quan-tri-dai-2' }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const before = await counts(db);
+      const r = await fetch(`${base}/api/units/${unitA}/meeting-files`, { method: 'POST', headers: { cookie, 'X-Thuky-Hub': '1' }, body: fileA });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toMatchObject({ created: false, newEvents: 0 });
+      expect(await counts(db)).toEqual(before);
+      const province = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'X-Thuky-Hub': '1' }, body: JSON.stringify({ username: 'tinh', password: 'mat-khau-dai-1' }) });
+      const notAdmin = province.headers.get('set-cookie')!.split(';')[0]!;
+      expect((await fetch(`${base}/api/units/${unitA}/meeting-files`, { method: 'POST', headers: { cookie: notAdmin, 'X-Thuky-Hub': '1' }, body: fileA })).status).toBe(403);
+    });
+
     it('reading needs a session; wrong passwords are rate-limited', async () => {
       expect((await fetch(`${base}/api/register`)).status).toBe(401);
       const attempt = (password: string) =>
