@@ -106,6 +106,40 @@ export default tseslint.config(
     },
   },
   {
+    // thuky-hub shares the contract, schemas, folding and the core's pure follow-up and document
+    // code; it never reaches the app's shells (Electron main, preload, browser-mode server, CLI,
+    // renderer), so the hub and the app can change their surfaces apart.
+    files: ['hub/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Layering (hub): the hub is a plain Node service, without Electron.' }],
+          patterns: [
+            { regex: String.raw`^(\.\./)+electron/(main|preload|server|cli)(/|$)|^(\.\./)+renderer(/|$)`, message: 'Layering (hub): the hub imports electron/shared and the core, never main, preload, server, cli or the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['hub/ui/src/**/*.ts', 'hub/ui/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'pg', '@electric-sql/*', 'better-sqlite3'], message: 'Layering (hub ui): the hub’s screens run in the browser, without Node or a database.' },
+            { regex: String.raw`^(\.\./)+src/(?!api-types$)|^(\.\./)+(\.\./)+(electron/(?!shared(/|$))|renderer/)`, message: 'Layering (hub ui): the screens import only hub/src/api-types and electron/shared; they talk to the hub over HTTP.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

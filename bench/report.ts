@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
-export type Section = 'durability' | 'input' | 'typeahead' | 'search' | 'documents' | 'start' | 'memory' | 'crash' | 'writes';
+export type Section = 'durability' | 'input' | 'typeahead' | 'search' | 'documents' | 'start' | 'memory' | 'crash' | 'writes' | 'hub';
 
 export type Target = { op: '<=' | '>=' | '=='; value: number };
 
@@ -54,6 +54,7 @@ export const SECTION_TITLES: Record<Section, string> = {
   memory: '7. Memory',
   crash: '8. Crash test (SIGKILL while typing)',
   writes: '9. Write throughput: synchronous=FULL vs NORMAL',
+  hub: '10. thuky-hub: the province’s register and report over every unit',
 };
 
 const SECTIONS = Object.keys(SECTION_TITLES) as Section[];

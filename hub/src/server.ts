@@ -70,8 +70,10 @@ async function route(c: Ctx): Promise<void> {
   if (m === 'POST' && req.headers['x-thuky-hub'] !== '1') throw new HubError(403, 'no_header', 'Yêu cầu thiếu tiêu đề X-Thuky-Hub: 1.');
 
   if (m === 'GET' && p === '/health') {
-    const [r] = await db.query<{ units: number; meetings: number }>('SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM meetings) AS meetings');
-    return sendJson(res, 200, { ok: true, version: HUB_VERSION, engine: db.engine, units: r?.units ?? 0, meetings: r?.meetings ?? 0 });
+    const [r] = await db.query<{ units: number; meetings: number; items: number; events: number }>(
+      'SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM events) AS events',
+    );
+    return sendJson(res, 200, { ok: true, version: HUB_VERSION, engine: db.engine, units: r?.units ?? 0, meetings: r?.meetings ?? 0, items: r?.items ?? 0, events: r?.events ?? 0 });
   }
   // A unit's laptop (or the admin on its behalf) sends a meeting file.
   if (m === 'POST' && p === '/api/v1/meeting-files') {

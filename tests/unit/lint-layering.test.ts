@@ -42,7 +42,7 @@ beforeAll(() => {
 describe('layering lint probes', () => {
   it('has a failing probe for every layer and a clean one for each allowed path', () => {
     const layers = new Set(probes.filter((p) => p.expect !== 'clean').map((p) => p.expect));
-    expect([...layers].sort()).toEqual(['Layering (core)', 'Layering (main)', 'Layering (renderer)', 'Layering (shared)']);
+    expect([...layers].sort()).toEqual(['Layering (core)', 'Layering (hub ui)', 'Layering (hub)', 'Layering (main)', 'Layering (renderer)', 'Layering (shared)']);
     expect(probes.filter((p) => p.expect === 'clean').length).toBeGreaterThanOrEqual(3);
   });
 

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../context';
 import { createBackup, listBackups } from './backups';
+import { startHubSync } from '../hub/sync';
 
 export const PERIODIC_MS = 10 * 60 * 1000;
 
@@ -35,12 +36,19 @@ export async function periodicBackupIfDue(ctx: CoreContext): Promise<boolean> {
 
 /**
  * What a long-running app (desktop or browser mode) does once it has opened a healthy database:
- * one backup a day at start-up, then the periodic ones. The CLI does not call this.
+ * one backup a day at start-up, then the periodic ones, and the hub's outbox every minute. The CLI
+ * does not call this.
  */
 export function startMaintenance(ctx: CoreContext, log: (m: string, e?: unknown) => void): () => void {
   const newest = listBackups(ctx.dataDir)[0];
   const hasData = ctx.db.prepare('SELECT 1 FROM meetings LIMIT 1').get();
   if (hasData && (!newest || ctx.now().getTime() - Date.parse(newest.at) > 24 * 3600 * 1000))
     void createBackup(ctx.db, ctx.dataDir, 'start', ctx.now()).catch((e: unknown) => log('start-up backup failed', e));
-  return startBackupScheduler(ctx, log);
+  const stopBackups = startBackupScheduler(ctx, log);
+  // The outbox to the province's hub (does nothing until Thiết lập has an address and a key).
+  const stopHub = startHubSync(ctx, log);
+  return () => {
+    stopBackups();
+    stopHub();
+  };
 }

@@ -5,13 +5,11 @@ import { write } from '../context';
 import { saveHubSettings } from '../hub/settings';
 import { hubStatus, sendPending } from '../hub/sync';
 
-export function hubHandlers() {
-  return {
-    'hub.status': (ctx) => hubStatus(ctx),
-    'hub.save': (ctx, input) => {
-      write(ctx, (db, now) => saveHubSettings(db, now, input));
-      return hubStatus(ctx);
-    },
-    'hub.sendNow': (ctx) => sendPending(ctx),
-  } satisfies PartialHandlers;
-}
+export const hubHandlers = {
+  'hub.status': (ctx) => hubStatus(ctx),
+  'hub.save': (ctx, input) => {
+    write(ctx, (db, now) => saveHubSettings(db, now, input));
+    return hubStatus(ctx);
+  },
+  'hub.sendNow': (ctx) => sendPending(ctx),
+} satisfies PartialHandlers;

@@ -11,6 +11,9 @@ import { createUnit, issueKey } from '../../../hub/src/units';
 import type { HubDb } from '../../../hub/src/db';
 import { tempCore, type TestCore } from '../../helpers/core';
 import { ENGINES, ENGINE_NOTE } from './engines';
+import type { HubRegisterItem, HubReport } from '../../../hub/src/api-types';
+
+type Page = { total: number; items: HubRegisterItem[] };
 
 console.log(ENGINE_NOTE);
 
@@ -83,7 +86,7 @@ for (const engine of ENGINES) {
     it('takes a unit’s meeting once: sending the same file again doubles nothing', async () => {
       const first = await send(keyA, fileA);
       expect(first.status).toBe(200);
-      const r1 = await first.json();
+      const r1 = (await first.json()) as { items: number; created: boolean; changed: boolean };
       expect(r1).toMatchObject({ created: true, changed: true });
       const recs = (await appA.call('meeting.get', { id: meetingA })).recommendations.length;
       expect(r1.items).toBeGreaterThanOrEqual(recs);
@@ -101,7 +104,7 @@ for (const engine of ENGINES) {
       const uid = page.items[0]!.uid;
       await appA.call('register.change', { uid, status: 'resolved', agency: 'UBND xã Chí Minh', note: 'Đã sửa xong đoạn đường' });
       const later = await meetingFileOf(appA, meetingA);
-      const r = await (await send(keyA, later)).json();
+      const r = (await (await send(keyA, later)).json()) as { newEvents: number };
       expect(r.newEvents).toBeGreaterThanOrEqual(2);
       const after = await counts(db);
       expect(after.events).toBe(before.events + r.newEvents);
@@ -119,7 +122,7 @@ for (const engine of ENGINES) {
       const before = await counts(db);
       const r = await send(keyB, fileA);
       expect(r.status).toBe(403);
-      expect((await r.json()).message).toMatch(/thuộc đơn vị khác/);
+      expect(((await r.json()) as { message: string }).message).toMatch(/thuộc đơn vị khác/);
       expect(await counts(db)).toEqual(before);
     });
 
@@ -132,7 +135,7 @@ for (const engine of ENGINES) {
       const before = await counts(db);
       const r = await send(key, fileB);
       expect(r.status).toBe(403);
-      expect((await r.json()).message).toMatch(/thu hồi/);
+      expect(((await r.json()) as { message: string }).message).toMatch(/thu hồi/);
       expect(await counts(db)).toEqual(before);
     });
 
@@ -153,21 +156,21 @@ for (const engine of ENGINES) {
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/);
-      const all = await (await fetch(`${base}/api/register?limit=1000`, { headers: { cookie } })).json();
+      const all = (await (await fetch(`${base}/api/register?limit=1000`, { headers: { cookie } })).json()) as Page;
       const [n] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items');
       expect(all.total).toBe(n!.n);
-      expect(new Set(all.items.map((i: { unitName: string }) => i.unitName))).toEqual(new Set(['Phường A', 'Xã B']));
+      expect(new Set(all.items.map((i) => i.unitName))).toEqual(new Set(['Phường A', 'Xã B']));
       // A word with đ from the data, searched for without its marks: đ must fold to d.
-      const word = all.items.map((i: { content: string }) => /\p{L}*đ\p{L}*/iu.exec(i.content)?.[0]).find(Boolean) as string;
+      const word = all.items.map((i) => /\p{L}*đ\p{L}*/iu.exec(i.content)?.[0]).find(Boolean) as string;
       expect(word).toBeTruthy();
       const plain = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-      const withWord = all.items.filter((i: { content: string }) => i.content.toLowerCase().includes(word.toLowerCase()));
-      const folded = await (await fetch(`${base}/api/register?limit=1000&query=${encodeURIComponent(plain)}`, { headers: { cookie } })).json();
+      const withWord = all.items.filter((i) => i.content.toLowerCase().includes(word.toLowerCase()));
+      const folded = (await (await fetch(`${base}/api/register?limit=1000&query=${encodeURIComponent(plain)}`, { headers: { cookie } })).json()) as Page;
       expect(folded.total).toBeGreaterThanOrEqual(withWord.length);
       expect(folded.total).toBeLessThan(all.total);
-      const byUnit = await (await fetch(`${base}/api/register?limit=1000&unitId=${unitA}`, { headers: { cookie } })).json();
-      expect(byUnit.items.every((i: { unitName: string }) => i.unitName === 'Phường A')).toBe(true);
-      const report = await (await fetch(`${base}/api/report?from=2019-01-01&to=2026-12-31&kind=custom`, { headers: { cookie } })).json();
+      const byUnit = (await (await fetch(`${base}/api/register?limit=1000&unitId=${unitA}`, { headers: { cookie } })).json()) as Page;
+      expect(byUnit.items.every((i) => i.unitName === 'Phường A')).toBe(true);
+      const report = (await (await fetch(`${base}/api/report?from=2019-01-01&to=2026-12-31&kind=custom`, { headers: { cookie } })).json()) as HubReport;
       const t = report.total;
       expect(t.carriedOver + t.received).toBe(t.resolved + t.inProgress + t.notResolved);
       expect(t.received).toBe(n!.n);
@@ -226,7 +229,7 @@ for (const engine of ENGINES) {
       for (let i = 0; i < 5; i++) expect((await attempt('sai-mat-khau')).status).toBe(401);
       const blocked = await attempt('mat-khau-dai-1');
       expect(blocked.status).toBe(429);
-      expect((await blocked.json()).message).toMatch(/quá nhiều lần/);
+      expect(((await blocked.json()) as { message: string }).message).toMatch(/quá nhiều lần/);
     });
 
     it('keeps the audit log and the history append-only in the database itself', async () => {
