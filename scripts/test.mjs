@@ -33,6 +33,7 @@ check('typecheck (e2e)', 'npx', ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
 check('typecheck (core, noUncheckedIndexedAccess)', 'npx', ['tsc', '-p', 'tsconfig.core-strict.json']);
 check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = check('build', 'npx', ['electron-vite', 'build']);
+check('build (hub screens)', 'npx', ['vite', 'build', '--config', 'hub/ui/vite.config.ts', '--logLevel', 'warn']);
 if (built) check('security scan (electronegativity)', 'node', ['scripts/electronegativity.mjs']);
 
 rmSync('reports/vitest.json', { force: true });

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { HubRegisterItem, HubStatusOption, HubUnitRow } from '../../src/api-types';
 import { download, get, post } from './api';
 import { nf, viDate } from './format';
+import { DateField } from './DateField';
 
 type Filter = { query: string; status: string; agency: string; topic: string; from: string; to: string; overdue: boolean; dueWithinDays: string };
 const EMPTY: Filter = { query: '', status: '', agency: '', topic: '', from: '', to: '', overdue: false, dueWithinDays: '' };
@@ -95,14 +96,8 @@ export function RegisterScreen({ unitId, onUnit }: { unitId: number | undefined;
           Lĩnh vực
           <input value={f.topic} onChange={(e) => set({ topic: e.target.value })} />
         </label>
-        <label>
-          Từ ngày
-          <input type="date" value={f.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>
-        <label>
-          Đến ngày
-          <input type="date" value={f.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
+        <DateField label="Từ ngày" value={f.from} onChange={(v) => set({ from: v })} />
+        <DateField label="Đến ngày" value={f.to} onChange={(v) => set({ to: v })} />
         <label>
           Đến hạn trong (ngày)
           <input type="number" min={0} max={3650} value={f.dueWithinDays} onChange={(e) => set({ dueWithinDays: e.target.value })} />

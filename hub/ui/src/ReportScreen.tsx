@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { HubReport, HubReportRow, HubUnitRow } from '../../src/api-types';
 import { download, get } from './api';
-import { nf, viDate } from './format';
+import { nf, upperFirst, viDate } from './format';
+import { DateField } from './DateField';
 
 type Kind = 'month' | 'quarter' | 'half' | 'nine_months' | 'year' | 'custom';
 const KINDS: { id: Kind; label: string }[] = [
@@ -34,7 +35,7 @@ export function periodOf(kind: Kind, today = new Date()): { from: string; to: st
 function Row({ r }: { r: HubReportRow }) {
   return (
     <tr>
-      <th scope="row">{r.label}</th>
+      <th scope="row">{upperFirst(r.label)}</th>
       <td>{nf.format(r.carriedOver)}</td>
       <td>{nf.format(r.received)}</td>
       <td>{nf.format(r.resolved)}</td>
@@ -103,14 +104,8 @@ export function ReportScreen() {
             ))}
           </select>
         </label>
-        <label>
-          Từ ngày
-          <input type="date" value={from} onChange={(e) => { setKind('custom'); setRange({ from: e.target.value, to }); }} />
-        </label>
-        <label>
-          Đến ngày
-          <input type="date" value={to} onChange={(e) => { setKind('custom'); setRange({ from, to: e.target.value }); }} />
-        </label>
+        <DateField label="Từ ngày" value={from} onChange={(v) => { setKind('custom'); setRange({ from: v, to }); }} />
+        <DateField label="Đến ngày" value={to} onChange={(v) => { setKind('custom'); setRange({ from, to: v }); }} />
         <label>
           Đơn vị
           <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
@@ -127,7 +122,7 @@ export function ReportScreen() {
       {report && (
         <>
           <p>
-            {report.label} ({viDate(report.from)} – {viDate(report.to)}): tổng số {nf.format(report.total.carriedOver + report.total.received)} kiến nghị;{' '}
+            {upperFirst(report.label)}{/^từ /i.test(report.label) ? '' : ` (${viDate(report.from)} – ${viDate(report.to)})`}: tổng số {nf.format(report.total.carriedOver + report.total.received)} kiến nghị;{' '}
             <strong>đã trả lời {nf.format(report.total.answered)} ({report.answeredPct.toLocaleString('vi-VN')}%)</strong>,{' '}
             <strong>đã giải quyết xong {nf.format(report.total.resolved)} ({report.resolvedPct.toLocaleString('vi-VN')}%)</strong>.
           </p>

@@ -13,3 +13,6 @@ export function viDateTime(iso: string | null): string {
 }
 
 export const nf = new Intl.NumberFormat('vi-VN');
+
+/** "an ninh trật tự" → "An ninh trật tự": a table's row label as offices write it. */
+export const upperFirst = (s: string): string => (s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s);
