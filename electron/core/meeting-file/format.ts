@@ -19,11 +19,16 @@ import {
 import { CountsSchema } from '../../shared/contract';
 import { LIMITS } from '../../shared/limits';
 import { hhmm, isoDate, text, titles, directions } from '../../shared/schemas';
+import { TimingPartSchema } from './timing-part';
+import { FollowupPartSchema } from './followup-part';
+import { AudioPartSchema } from './audio-part';
 
 export const MEETING_FILE_FORMAT = 'thuky-hoi-nghi/meeting';
 /** 2 adds the meeting's v2 details (headline, session, legal basis, purpose, compiledBy, attendance,
  * counts, byline, publishedAt), every speech kind and forwarded replies. Version 1 files still import. */
-export const MEETING_FILE_VERSION = 2;
+/** 3 adds the optional follow-up part (issue 14): an app of version 2 would import the meeting and
+ * silently drop its follow-up history, so it is told to update instead. */
+export const MEETING_FILE_VERSION = 3;
 export const MEETING_FILE_EXT = '.thukyhn';
 
 const key = z.string().regex(/^[a-z]\d{1,6}$/, { error: 'Khóa tham chiếu không hợp lệ.' });
@@ -135,7 +140,14 @@ export const MeetingDataSchema = z.object({
   recommendations: z.array(RecSchema).max(20_000),
   replies: z.array(ReplySchema).max(20_000),
   photos: z.array(PhotoSchema).max(1_000),
-  documents: z.array(DocumentSchema).max(3).default([]),
+  documents: z.array(DocumentSchema).max(DOC_KINDS.length).default([]),
+  // Optional, versioned part (issue 16): speaking timers. Older files have none.
+  timing: TimingPartSchema.optional(),
+  // Optional, versioned part (issue 14): the follow-up register (uids, tasks, history, answer files).
+  followup: FollowupPartSchema.optional(),
+  // Optional, versioned part (issue 16, part 3): the hall recording, only when the secretary chose
+  // to include it. Older files have none; an older app ignores it and imports the rest.
+  audio: AudioPartSchema.optional(),
 });
 export type MeetingData = z.infer<typeof MeetingDataSchema>;
 export type MeetingDataInput = z.input<typeof MeetingDataSchema>;

@@ -2,12 +2,13 @@
 // (a new key is shown once, to be copied into the unit's Thiết lập).
 import { useCallback, useEffect, useState } from 'react';
 import type { HubKeyInfo, HubUnitRow } from '../../src/api-types';
-import { get, post } from './api';
+import { get, post, postBytes } from './api';
 import { nf, viDate, viDateTime } from './format';
 
 export function UnitsScreen({ admin, onOpenUnit }: { admin: boolean; onOpenUnit: (id: number) => void }) {
   const [units, setUnits] = useState<HubUnitRow[]>([]);
   const [error, setError] = useState('');
+  const [info, setInfo] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [keysOf, setKeysOf] = useState<HubUnitRow | null>(null);
@@ -17,6 +18,7 @@ export function UnitsScreen({ admin, onOpenUnit }: { admin: boolean; onOpenUnit:
     <section aria-labelledby="units-h">
       <h2 id="units-h">Các đơn vị gửi dữ liệu</h2>
       {error && <p role="alert" className="hub-error">{error}</p>}
+      {info && <p role="status">{info}</p>}
       <table className="hub-table">
         <thead>
           <tr>
@@ -39,6 +41,31 @@ export function UnitsScreen({ admin, onOpenUnit }: { admin: boolean; onOpenUnit:
               <td>
                 <button type="button" onClick={() => onOpenUnit(u.id)}>Xem kiến nghị</button>
                 {admin && <button type="button" onClick={() => setKeysOf(u)}>Khóa đơn vị</button>}
+                {admin && (
+                  <label className="hub-upload">
+                    Nhập tệp hội nghị (USB)
+                    <input
+                      type="file"
+                      accept=".thukyhn"
+                      onChange={(e) => {
+                        const file = e.target.files?.[0];
+                        e.target.value = '';
+                        if (!file) return;
+                        void file
+                          .arrayBuffer()
+                          .then((b) => postBytes<{ created: boolean; newEvents: number; items: number }>(`/api/units/${u.id}/meeting-files`, b))
+                          .then(
+                            (r) => {
+                              setError('');
+                              setInfo(`${u.name}: ${r.created ? 'đã nhận hội nghị mới' : 'hội nghị đã có, đã gộp phần theo dõi'} (${nf.format(r.items)} kiến nghị, ${nf.format(r.newEvents)} thay đổi mới).`);
+                              void load();
+                            },
+                            (err: unknown) => setError(err instanceof Error ? err.message : 'Không nhập được tệp.'),
+                          );
+                      }}
+                    />
+                  </label>
+                )}
               </td>
             </tr>
           ))}

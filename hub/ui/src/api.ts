@@ -42,3 +42,10 @@ export function download(path: string, params: Record<string, string | number | 
   a.click();
   a.remove();
 }
+
+/** Sends a file's bytes as they are (a meeting file from a USB stick). */
+export async function postBytes<T>(path: string, bytes: ArrayBuffer): Promise<T> {
+  return parse<T>(
+    await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'X-Thuky-Hub': '1', 'Content-Type': 'application/octet-stream' }, body: bytes }),
+  );
+}

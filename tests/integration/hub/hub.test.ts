@@ -150,6 +150,33 @@ for (const engine of ENGINES) {
       expect(await counts(db)).toEqual(before);
     });
 
+    it('refuses damaged files (60 random byte flips) and a forged file that claims another meeting’s kiến nghị, with nothing written', async () => {
+      const before = await counts(db);
+      let seed = 7;
+      const rnd = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      for (let i = 0; i < 60; i++) {
+        const bad = Buffer.from(fileB);
+        for (let k = 0; k < 3; k++) bad[Math.floor(rnd() * bad.length)] ^= 1 + Math.floor(rnd() * 255);
+        const r = await send(keyB, bad);
+        // A flip in photo bytes may still be a valid file: then it must be B's own meeting, accepted.
+        expect([200, 400]).toContain(r.status);
+        if (r.status === 400) expect(((await r.json()) as { message: string }).message).toMatch(/hội nghị|Tệp/);
+      }
+      const { unzipSync, zipSync, strToU8, strFromU8 } = await import('fflate');
+      const entries = unzipSync(new Uint8Array(fileA));
+      const m = JSON.parse(strFromU8(entries['meeting.json']!)) as { followup: { meetingUid: string } };
+      m.followup.meetingUid = '0f0f0f0f-1111-4222-8333-444455556666';
+      entries['meeting.json'] = strToU8(JSON.stringify(m));
+      const forged = await send(keyB, zipSync(entries));
+      expect(forged.status).toBe(409);
+      expect(((await forged.json()) as { message: string }).message).toMatch(/trùng mã/);
+      const after = await counts(db);
+      // B's own meeting may have arrived through an undamaged flip; A's side is untouched.
+      expect(after.events).toBe(before.events);
+      const [aItems] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM items WHERE unit_id = $1', [unitA]);
+      expect(aItems!.n).toBe(before.items);
+    });
+
     it('the register across units is the union of what the units sent, searchable with đ = d', async () => {
       expect((await send(keyB, fileB)).status).toBe(200);
       const login = await fetch(`${base}/api/login`, { method: 'POST', headers: { 'X-Thuky-Hub': '1' }, body: JSON.stringify({ username: 'tinh', password: 'mat-khau-dai-1' }) });
