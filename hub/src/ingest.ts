@@ -13,14 +13,15 @@ import { audit } from './audit';
 import { HubError } from './hub-error';
 import { sha256 } from './secrets';
 import type { Unit } from './units';
-import { basesOf, refold, setBase } from './state';
+import { basesOf, refold } from './state';
+import type { BaseState } from '../../electron/core/followup/events';
 import { INITIAL_STATUS } from '../../electron/shared/followup';
 
 export type IngestResult = { meetingUid: string; created: boolean; changed: boolean; items: number; newEvents: number };
 
 function partOf(data: MeetingData): FollowupPart {
   if (!data.followup)
-    throw new HubError(400, 'no_uids', 'Tệp hội nghị này do phiên bản cũ của ứng dụng xuất, chưa có mã định danh ổn định. Hãy mở nó trong ứng dụng bản mới rồi gửi lại. Dữ liệu trên hub không bị thay đổi.');
+    throw new HubError(400, 'no_uids', 'Tệp hội nghị này do phiên bản cũ của ứng dụng xuất, chưa có mã định danh ổn định. Hãy mở nó trong ứng dụng bản mới rồi gửi lại. Dữ liệu trên máy chủ tổng hợp không bị thay đổi.');
   return data.followup;
 }
 
@@ -29,7 +30,7 @@ export async function ingestMeetingFile(db: HubDb, unit: Unit, bytes: Uint8Array
   try {
     ({ data } = await checkMeetingFile(bytes));
   } catch (e) {
-    throw new HubError(400, 'bad_file', e instanceof Error ? e.message : 'Tệp hội nghị không hợp lệ. Dữ liệu trên hub không bị thay đổi.');
+    throw new HubError(400, 'bad_file', e instanceof Error ? e.message : 'Tệp hội nghị không hợp lệ. Dữ liệu trên máy chủ tổng hợp không bị thay đổi.');
   }
   const part = partOf(data);
   const meetingUid = part.meetingUid;
@@ -42,10 +43,10 @@ export async function ingestMeetingFile(db: HubDb, unit: Unit, bytes: Uint8Array
   return db.transaction(async (tx) => {
     const [existing] = await tx.query<{ unitId: number; hash: string }>('SELECT unit_id AS "unitId", content_hash AS hash FROM meetings WHERE uid = $1 FOR UPDATE', [meetingUid]);
     if (existing && existing.unitId !== unit.id)
-      throw new HubError(403, 'not_your_meeting', 'Hội nghị này thuộc đơn vị khác trên hub; khóa của đơn vị bạn không được ghi vào đó. Dữ liệu trên hub không bị thay đổi.');
+      throw new HubError(403, 'not_your_meeting', 'Hội nghị này thuộc đơn vị khác trên máy chủ tổng hợp; khóa của đơn vị bạn không được ghi vào đó. Dữ liệu trên máy chủ tổng hợp không bị thay đổi.');
     // An item uid that another meeting already holds is a forged or broken file: refuse it whole.
     const taken = await tx.query('SELECT 1 FROM items WHERE uid = ANY($1) AND meeting_uid <> $2 LIMIT 1', [itemUids, meetingUid]);
-    if (taken.length) throw new HubError(409, 'uid_taken', 'Tệp hội nghị có kiến nghị trùng mã với một hội nghị khác trên hub. Dữ liệu trên hub không bị thay đổi; hãy báo quản trị.');
+    if (taken.length) throw new HubError(409, 'uid_taken', 'Tệp hội nghị có kiến nghị trùng mã với một hội nghị khác trên máy chủ tổng hợp. Dữ liệu trên máy chủ tổng hợp không bị thay đổi; hãy báo quản trị.');
     const now = new Date().toISOString();
     const changed = !existing || existing.hash !== hash;
     const m = data.meeting;
@@ -90,25 +91,34 @@ export async function ingestMeetingFile(db: HubDb, unit: Unit, bytes: Uint8Array
 async function upsertItems(tx: Sql, unitId: number, meetingUid: string, data: MeetingData, recUid: Map<string, string>, tasks: FollowupPart['tasks']): Promise<void> {
   const attendee = new Map(data.attendees.map((a) => [a.key, a.fullName]));
   const bases = basesOf(data);
-  const put = async (uid: string, kind: 'recommendation' | 'direction', f: { content: string; shortPhrase: string; topic: string; raisedBy: string; unit: string; receivedOn: string | null }) => {
+  const now = new Date().toISOString();
+  // A new item starts at its base; an item already here keeps its folded state until refold.
+  const put = async (uid: string, kind: 'recommendation' | 'direction', base: BaseState, f: { content: string; shortPhrase: string; topic: string; raisedBy: string; unit: string; receivedOn: string | null }) => {
     await tx.query(
-      `INSERT INTO items (uid, meeting_uid, unit_id, kind, content, short_phrase, topic, raised_by, raised_unit, received_on, folded)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO items (uid, meeting_uid, unit_id, kind, content, short_phrase, topic, raised_by, raised_unit, received_on, folded,
+                          base_status, base_agency, base_deadline, status, agency, deadline, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $12, $13, $14, $15)
        ON CONFLICT (uid) DO UPDATE SET content = EXCLUDED.content, short_phrase = EXCLUDED.short_phrase, topic = EXCLUDED.topic,
-         raised_by = EXCLUDED.raised_by, raised_unit = EXCLUDED.raised_unit, received_on = EXCLUDED.received_on, folded = EXCLUDED.folded`,
-      [uid, meetingUid, unitId, kind, f.content, f.shortPhrase, f.topic, f.raisedBy, f.unit, f.receivedOn, searchText([f.content, f.shortPhrase, f.topic, f.raisedBy, f.unit])],
+         raised_by = EXCLUDED.raised_by, raised_unit = EXCLUDED.raised_unit, received_on = EXCLUDED.received_on, folded = EXCLUDED.folded,
+         base_status = EXCLUDED.base_status, base_agency = EXCLUDED.base_agency, base_deadline = EXCLUDED.base_deadline`,
+      [uid, meetingUid, unitId, kind, f.content, f.shortPhrase, f.topic, f.raisedBy, f.unit, f.receivedOn, searchText([f.content, f.shortPhrase, f.topic, f.raisedBy, f.unit]), base.status, base.agency, base.deadline, now],
     );
   };
   for (const r of data.recommendations) {
     const uid = recUid.get(r.key);
     if (!uid) continue; // checkMeetingFile refuses a part that misses a recommendation
     const raisedBy = r.raisedByText || (r.raisedBy ? (attendee.get(r.raisedBy) ?? '') : '');
-    await put(uid, 'recommendation', { content: r.content, shortPhrase: r.shortPhrase, topic: r.topic, raisedBy, unit: r.unit, receivedOn: data.meeting.date });
-    await setBase(tx, uid, bases.get(r.key) ?? { status: INITIAL_STATUS, agency: '', deadline: null });
+    await put(uid, 'recommendation', bases.get(r.key) ?? { status: INITIAL_STATUS, agency: '', deadline: null }, {
+      content: r.content,
+      shortPhrase: r.shortPhrase,
+      topic: r.topic,
+      raisedBy,
+      unit: r.unit,
+      receivedOn: data.meeting.date,
+    });
   }
   for (const t of tasks) {
-    await put(t.uid, 'direction', { content: t.content, shortPhrase: '', topic: t.topic, raisedBy: '', unit: '', receivedOn: t.createdOn });
-    await setBase(tx, t.uid, { status: INITIAL_STATUS, agency: '', deadline: null });
+    await put(t.uid, 'direction', { status: INITIAL_STATUS, agency: '', deadline: null }, { content: t.content, shortPhrase: '', topic: t.topic, raisedBy: '', unit: '', receivedOn: t.createdOn });
   }
 }
 

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   if (values['create-admin']) {
     const username = values.username ?? (await ask('Tên đăng nhập của quản trị: ', false));
     const password = await ask('Mật khẩu (ít nhất 10 ký tự): ', true);
-    const u = await createUser(db, 'cli', { username, displayName: 'Quản trị hub', password, role: 'admin' });
+    const u = await createUser(db, 'cli', { username, displayName: 'Quản trị', password, role: 'admin' });
     console.log(`Đã tạo tài khoản quản trị "${u.username}" (${where}). Số tài khoản quản trị: ${await countAdmins(db)}.`);
     return db.close();
   }

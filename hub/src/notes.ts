@@ -10,7 +10,7 @@ import type { User } from './accounts';
 export async function addProvinceNote(db: HubDb, user: User, itemUid: string, note: string): Promise<{ uid: string; at: string }> {
   return db.transaction(async (tx) => {
     const item = await tx.query('SELECT 1 FROM items WHERE uid = $1', [itemUid]);
-    if (!item.length) throw new HubError(404, 'no_item', 'Không có kiến nghị này trên hub (có thể đơn vị đã xóa). Hãy tải lại trang.');
+    if (!item.length) throw new HubError(404, 'no_item', 'Không có kiến nghị này trên máy chủ tổng hợp (có thể đơn vị đã xóa). Hãy tải lại trang.');
     const uid = randomUUID();
     const at = new Date().toISOString();
     await tx.query("INSERT INTO events (uid, item_uid, field, value, parent_uid, at, actor, note, user_id) VALUES ($1, $2, 'note', '', NULL, $3, $4, $5, $6)", [

@@ -33,8 +33,13 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** WHERE clause and parameters for a filter; shared by the page and its total. */
-function where(f: HubRegisterFilter): { sql: string; params: unknown[] } {
+/** The statuses whose items are still being handled (overdue and due-soon count only these). */
+export async function openStatuses(db: Sql): Promise<string[]> {
+  return (await db.query<{ key: string }>("SELECT key FROM statuses WHERE category = 'open'")).map((r) => r.key);
+}
+
+/** WHERE clause and parameters for a filter, on the items table alone (its state is in the row). */
+function where(f: HubRegisterFilter, open: string[]): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const p = (v: unknown): string => {
     params.push(v);
@@ -42,38 +47,42 @@ function where(f: HubRegisterFilter): { sql: string; params: unknown[] } {
   };
   const today = f.today ?? localToday();
   const parts: string[] = [];
-  if (f.status?.length) parts.push(`s.status = ANY(${p(f.status)})`);
-  if (f.agency) parts.push(`s.agency = ${p(f.agency)}`);
+  if (f.status?.length) parts.push(`i.status = ANY(${p(f.status)})`);
+  if (f.agency) parts.push(`i.agency = ${p(f.agency)}`);
   if (f.topic) parts.push(`i.topic = ${p(f.topic)}`);
   if (f.unitId) parts.push(`i.unit_id = ${p(f.unitId)}`);
   if (f.meetingUid) parts.push(`i.meeting_uid = ${p(f.meetingUid)}`);
   if (f.from) parts.push(`i.received_on >= ${p(f.from)}::date`);
   if (f.to) parts.push(`i.received_on <= ${p(f.to)}::date`);
-  if (f.overdue) parts.push(`st.category = 'open' AND s.deadline < ${p(today)}::date`);
-  if (f.dueWithinDays !== undefined) parts.push(`st.category = 'open' AND s.deadline >= ${p(today)}::date AND s.deadline <= ${p(today)}::date + ${p(f.dueWithinDays)}::int`);
+  if (f.overdue || f.dueWithinDays !== undefined) parts.push(`i.status = ANY(${p(open)})`);
+  if (f.overdue) parts.push(`i.deadline < ${p(today)}::date`);
+  if (f.dueWithinDays !== undefined) parts.push(`i.deadline >= ${p(today)}::date AND i.deadline <= ${p(today)}::date + ${p(f.dueWithinDays)}::int`);
   for (const w of foldedWords(f.query ?? '').slice(0, 8)) parts.push(`i.folded LIKE ${p(`% ${w.replace(/[%_\\]/g, '')}%`)}`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-const FROM = `FROM items i JOIN state s ON s.item_uid = i.uid JOIN statuses st ON st.key = s.status
-  JOIN meetings m ON m.uid = i.meeting_uid JOIN units u ON u.id = i.unit_id`;
+/** Counting stops here: "hơn 10.000" tells a user to narrow the filter as well as the exact number would, for far less work. */
+export const COUNT_CAP = 10_000;
 
-export async function queryRegister(db: Sql, f: HubRegisterFilter): Promise<{ total: number; items: HubRegisterItem[] }> {
-  const w = where(f);
+export async function queryRegister(db: Sql, f: HubRegisterFilter): Promise<{ total: number; capped: boolean; items: HubRegisterItem[] }> {
+  const open = await openStatuses(db);
+  const w = where(f, open);
   const today = f.today ?? localToday();
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${w.sql}`, w.params);
   const n = w.params.length;
+  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM items i ${w.sql} LIMIT ${COUNT_CAP + 1}) t`, w.params);
+  // The page first (indexes on the items alone), then its 100 rows joined to their names.
   const items = await db.query<HubRegisterItem>(
-    `SELECT i.uid, i.unit_id AS "unitId", u.name AS "unitName", i.meeting_uid AS "meetingUid", m.title AS "meetingTitle",
+    `WITH page AS (SELECT * FROM items i ${w.sql} ORDER BY i.received_on DESC NULLS LAST, i.uid LIMIT $${n + 1} OFFSET $${n + 2})
+     SELECT i.uid, i.unit_id AS "unitId", u.name AS "unitName", i.meeting_uid AS "meetingUid", m.title AS "meetingTitle",
             i.received_on::text AS "meetingDate", i.content, i.short_phrase AS "shortPhrase", i.topic, i.raised_by AS "raisedBy",
-            s.status, st.label AS "statusLabel", st.category, s.agency, s.deadline::text AS deadline,
-            (st.category = 'open' AND s.deadline < $${n + 1}::date) AS overdue, s.conflict
-       ${FROM} ${w.sql}
-      ORDER BY i.received_on DESC NULLS LAST, i.meeting_uid, i.uid
-      LIMIT $${n + 2} OFFSET $${n + 3}`,
-    [...w.params, today, f.limit, f.offset],
+            i.status, COALESCE(st.label, i.status) AS "statusLabel", COALESCE(st.category, 'open') AS category, i.agency, i.deadline::text AS deadline,
+            (i.status = ANY($${n + 3}) AND i.deadline < $${n + 4}::date) AS overdue, i.conflict
+       FROM page i JOIN meetings m ON m.uid = i.meeting_uid JOIN units u ON u.id = i.unit_id LEFT JOIN statuses st ON st.key = i.status
+      ORDER BY i.received_on DESC NULLS LAST, i.uid`,
+    [...w.params, f.limit, f.offset, open, today],
   );
-  return { total: count?.n ?? 0, items };
+  const total = count?.n ?? 0;
+  return { total: Math.min(total, COUNT_CAP), capped: total > COUNT_CAP, items };
 }
 
 /** The units table: meetings, items and overdue items of each unit. */
@@ -82,8 +91,8 @@ export async function unitsOverview(db: Sql, today = localToday()): Promise<HubU
     `SELECT u.id, u.code, u.name,
             (SELECT count(*)::int FROM meetings m WHERE m.unit_id = u.id) AS meetings,
             (SELECT count(*)::int FROM items i WHERE i.unit_id = u.id) AS items,
-            (SELECT count(*)::int FROM items i JOIN state s ON s.item_uid = i.uid JOIN statuses st ON st.key = s.status
-               WHERE i.unit_id = u.id AND st.category = 'open' AND s.deadline < $1::date) AS overdue,
+            (SELECT count(*)::int FROM items i WHERE i.unit_id = u.id AND i.deadline < $1::date
+               AND i.status IN (SELECT key FROM statuses WHERE category = 'open')) AS overdue,
             (SELECT max(m.updated_at) FROM meetings m WHERE m.unit_id = u.id) AS "lastReceived"
        FROM units u ORDER BY u.name, u.id`,
     [today],

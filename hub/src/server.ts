@@ -49,7 +49,7 @@ async function session(c: Ctx): Promise<User> {
 
 async function admin(c: Ctx): Promise<User> {
   const u = await session(c);
-  if (u.role !== 'admin') throw new HubError(403, 'not_admin', 'Chỉ quản trị hub được làm việc này.');
+  if (u.role !== 'admin') throw new HubError(403, 'not_admin', 'Chỉ quản trị máy chủ tổng hợp được làm việc này.');
   return u;
 }
 
@@ -159,12 +159,12 @@ async function route(c: Ctx): Promise<void> {
     return sendJson(res, 200, await hubReport(db, q.from, q.to, q.kind, q.unitId));
   }
   if (m === 'GET' && !p.startsWith('/api/')) return serveUi(c);
-  throw new HubError(404, 'not_found', 'Không có địa chỉ này trên hub.');
+  throw new HubError(404, 'not_found', 'Không có địa chỉ này trên máy chủ tổng hợp.');
 }
 
 async function serveUi(c: Ctx): Promise<void> {
   const dir = c.opts.uiDir;
-  if (!dir) throw new HubError(404, 'no_ui', 'Hub này chạy không kèm giao diện.');
+  if (!dir) throw new HubError(404, 'no_ui', 'Máy chủ này chạy không kèm giao diện.');
   const rel = staticRelativePath(c.url.pathname) ?? 'index.html';
   try {
     const bytes = await readFile(path.join(dir, rel));
@@ -172,7 +172,7 @@ async function serveUi(c: Ctx): Promise<void> {
     c.res.end(bytes);
   } catch {
     const index = await readFile(path.join(dir, 'index.html')).catch(() => null);
-    if (!index) throw new HubError(404, 'no_ui', 'Chưa dựng giao diện hub (npm run hub:build).');
+    if (!index) throw new HubError(404, 'no_ui', 'Chưa dựng giao diện máy chủ tổng hợp (npm run hub:build).');
     c.res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
     c.res.end(index);
   }
@@ -186,7 +186,7 @@ export function createHubServer(opts: HubOptions): Server {
       if (res.headersSent) return res.destroy();
       if (e instanceof HubError) return sendJson(res, e.status, { ok: false, code: e.code, message: e.message });
       console.error('[hub]', e);
-      sendJson(res, 500, { ok: false, code: 'internal', message: 'Hub gặp lỗi không lường trước; dữ liệu không bị thay đổi. Hãy thử lại, nếu còn lỗi hãy báo quản trị (xem nhật ký của hub).' });
+      sendJson(res, 500, { ok: false, code: 'internal', message: 'Máy chủ tổng hợp gặp lỗi không lường trước; dữ liệu không bị thay đổi. Hãy thử lại, nếu còn lỗi hãy báo quản trị (xem nhật ký của hub).' });
     });
   });
 }

@@ -21,7 +21,7 @@ export function basesOf(data: MeetingData): Map<string, BaseState> {
 export async function refold(tx: Sql, itemUids: readonly string[]): Promise<void> {
   if (!itemUids.length) return;
   const bases = await tx.query<{ uid: string; status: string; agency: string; deadline: string | null }>(
-    'SELECT item_uid AS uid, base_status AS status, base_agency AS agency, base_deadline::text AS deadline FROM state WHERE item_uid = ANY($1)',
+    'SELECT uid, base_status AS status, base_agency AS agency, base_deadline::text AS deadline FROM items WHERE uid = ANY($1)',
     [itemUids],
   );
   const events = await tx.query<EventLike & { itemUid: string }>(
@@ -33,7 +33,7 @@ export async function refold(tx: Sql, itemUids: readonly string[]): Promise<void
   const now = new Date().toISOString();
   for (const b of bases) {
     const s = foldEvents({ status: b.status, agency: b.agency, deadline: b.deadline }, byItem.get(b.uid) ?? []);
-    await tx.query('UPDATE state SET status = $2, agency = $3, deadline = $4, document = $5, conflict = $6, updated_at = $7 WHERE item_uid = $1', [
+    await tx.query('UPDATE items SET status = $2, agency = $3, deadline = $4, document = $5, conflict = $6, updated_at = $7 WHERE uid = $1', [
       b.uid,
       s.status,
       s.agency,
@@ -45,12 +45,3 @@ export async function refold(tx: Sql, itemUids: readonly string[]): Promise<void
   }
 }
 
-/** Sets the base of an item (from its meeting) and creates its state row if it has none. */
-export async function setBase(tx: Sql, itemUid: string, base: BaseState): Promise<void> {
-  await tx.query(
-    `INSERT INTO state (item_uid, base_status, base_agency, base_deadline, status, agency, deadline, updated_at)
-     VALUES ($1, $2, $3, $4, $2, $3, $4, $5)
-     ON CONFLICT (item_uid) DO UPDATE SET base_status = EXCLUDED.base_status, base_agency = EXCLUDED.base_agency, base_deadline = EXCLUDED.base_deadline`,
-    [itemUid, base.status, base.agency, base.deadline, new Date().toISOString()],
-  );
-}

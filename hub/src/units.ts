@@ -51,13 +51,13 @@ export async function listKeys(db: Sql, unitId: number): Promise<UnitKeyInfo[]> 
 
 /** The unit a key belongs to, or an error that says the key is wrong or revoked. */
 export async function unitOfKey(db: Sql, key: string | null): Promise<Unit> {
-  if (!key || !key.startsWith('tkh_unit_')) throw new HubError(401, 'no_key', 'Thiếu khóa đơn vị. Hãy nhập khóa do quản trị hub cấp vào Thiết lập của ứng dụng.');
+  if (!key || !key.startsWith('tkh_unit_')) throw new HubError(401, 'no_key', 'Thiếu khóa đơn vị. Hãy nhập khóa do quản trị máy chủ tổng hợp cấp vào Thiết lập của ứng dụng.');
   const rows = await db.query<Unit & { revokedAt: string | null }>(
     'SELECT u.id, u.code, u.name, u.created_at AS "createdAt", k.revoked_at AS "revokedAt" FROM unit_keys k JOIN units u ON u.id = k.unit_id WHERE k.key_hash = $1',
     [sha256(key)],
   );
   const r = rows[0];
-  if (!r) throw new HubError(401, 'bad_key', 'Khóa đơn vị không đúng. Hãy kiểm tra lại khóa do quản trị hub cấp.');
-  if (r.revokedAt) throw new HubError(403, 'revoked_key', 'Khóa đơn vị này đã bị thu hồi. Hãy xin quản trị hub cấp khóa mới.');
+  if (!r) throw new HubError(401, 'bad_key', 'Khóa đơn vị không đúng. Hãy kiểm tra lại khóa do quản trị máy chủ tổng hợp cấp.');
+  if (r.revokedAt) throw new HubError(403, 'revoked_key', 'Khóa đơn vị này đã bị thu hồi. Hãy xin quản trị máy chủ tổng hợp cấp khóa mới.');
   return { id: r.id, code: r.code, name: r.name, createdAt: r.createdAt };
 }

@@ -19,10 +19,10 @@ export function normaliseHubUrl(raw: string): string {
   try {
     u = new URL(s);
   } catch {
-    throw new UserError('hub_url_invalid', `Địa chỉ hub "${s}" không hợp lệ. Hãy nhập dạng https://hub.tinh.gov.vn (do quản trị hub cung cấp).`);
+    throw new UserError('hub_url_invalid', `Địa chỉ máy chủ tổng hợp "${s}" không hợp lệ. Hãy nhập dạng https://kiennghi.tinh.gov.vn (do quản trị máy chủ tổng hợp cung cấp).`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserError('hub_url_invalid', 'Địa chỉ hub phải bắt đầu bằng https:// (hoặc http:// trong mạng nội bộ).');
-  if (u.username || u.password || u.search || u.hash) throw new UserError('hub_url_invalid', 'Địa chỉ hub không được chứa tên đăng nhập, mật khẩu hay tham số; chỉ nhập địa chỉ gốc, ví dụ https://hub.tinh.gov.vn.');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserError('hub_url_invalid', 'Địa chỉ máy chủ tổng hợp phải bắt đầu bằng https:// (hoặc http:// trong mạng nội bộ).');
+  if (u.username || u.password || u.search || u.hash) throw new UserError('hub_url_invalid', 'Địa chỉ máy chủ tổng hợp không được chứa tên đăng nhập, mật khẩu hay tham số; chỉ nhập địa chỉ gốc, ví dụ https://kiennghi.tinh.gov.vn.');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -30,7 +30,7 @@ export function saveHubSettings(db: Database, at: string, input: { url: string; 
   const url = normaliseHubUrl(input.url);
   const cur = readHubSettings(db);
   const key = input.unitKey === undefined ? cur.unitKey : input.unitKey.trim();
-  if (key && !/^tkh_unit_[A-Za-z0-9_-]{20,100}$/.test(key)) throw new UserError('hub_key_invalid', 'Khóa đơn vị không đúng dạng (bắt đầu bằng tkh_unit_). Hãy chép nguyên khóa quản trị hub đã cấp.');
+  if (key && !/^tkh_unit_[A-Za-z0-9_-]{20,100}$/.test(key)) throw new UserError('hub_key_invalid', 'Khóa đơn vị không đúng dạng. Hãy chép nguyên khóa (một dòng dài) quản trị máy chủ tổng hợp đã cấp.');
   db.prepare(
     'INSERT INTO hub_settings (id, url, unit_key, updated_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET url = excluded.url, unit_key = excluded.unit_key, updated_at = excluded.updated_at',
   ).run(url, key, at);

@@ -27,14 +27,14 @@ export function hubStatus(ctx: CoreContext): HubStatus {
 
 function reasonOf(status: number, body: unknown): string {
   const msg = typeof body === 'object' && body && 'message' in body && typeof body.message === 'string' ? body.message : '';
-  if (status === 401 || status === 403) return msg || 'Hub từ chối khóa đơn vị. Hãy kiểm tra khóa trong Thiết lập.';
-  return msg || `Hub trả lời lỗi ${status}.`;
+  if (status === 401 || status === 403) return msg || 'Máy chủ tổng hợp từ chối khóa đơn vị. Hãy kiểm tra khóa trong Thiết lập.';
+  return msg || `Máy chủ tổng hợp trả lời lỗi ${status}.`;
 }
 
 /** One round: sends what is due (at most `max` meetings). Never throws for a network problem. */
 export async function sendPending(ctx: CoreContext, fetchFn: FetchLike = fetch as unknown as FetchLike, max = 20): Promise<SendSummary> {
   const s = readHubSettings(ctx.db);
-  if (!s.url || !s.unitKey) return { sent: 0, failed: 0, skipped: true, message: 'Chưa nhập địa chỉ hub và khóa đơn vị trong Thiết lập.' };
+  if (!s.url || !s.unitKey) return { sent: 0, failed: 0, skipped: true, message: 'Chưa nhập địa chỉ máy chủ tổng hợp và khóa đơn vị trong Thiết lập.' };
   const now = ctx.now();
   const due = ctx.db
     .prepare('SELECT meeting_id AS meetingId, queued_at AS queuedAt, attempts FROM hub_outbox WHERE next_try_at <= ? ORDER BY queued_at LIMIT ?')
@@ -75,13 +75,13 @@ export async function sendPending(ctx: CoreContext, fetchFn: FetchLike = fetch a
     }
     failed++;
     const refused = status >= 400 && status < 500 && status !== 408 && status !== 429;
-    const error = status === 0 ? `Chưa kết nối được hub ${s.url} (mạng hoặc hub chưa sẵn sàng); sẽ tự gửi lại.` : reasonOf(status, body);
+    const error = status === 0 ? `Chưa kết nối được máy chủ tổng hợp ${s.url} (mạng hoặc máy chủ chưa sẵn sàng); sẽ tự gửi lại.` : reasonOf(status, body);
     lastError = error;
     const wait = refused ? REFUSED_MS : (RETRY_MS[Math.min(row.attempts, RETRY_MS.length - 1)] ?? 30_000);
     ctx.db.prepare('UPDATE hub_outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ? WHERE meeting_id = ?').run(error, new Date(now.getTime() + wait).toISOString(), row.meetingId);
     if (status === 0) break; // the hub is unreachable: the others would fail the same way
   }
-  const message = !due.length ? 'Không có gì cần gửi.' : failed ? `Đã gửi ${sent} hội nghị; ${failed} chưa gửi được: ${lastError}` : `Đã gửi ${sent} hội nghị lên hub.`;
+  const message = !due.length ? 'Không có gì cần gửi.' : failed ? `Đã gửi ${sent} hội nghị; ${failed} chưa gửi được: ${lastError}` : `Đã gửi ${sent} hội nghị lên máy chủ tổng hợp.`;
   return { sent, failed, skipped: false, message };
 }
 

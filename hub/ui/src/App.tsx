@@ -30,7 +30,7 @@ export function App() {
   return (
     <div className="hub">
       <header className="hub-head">
-        <h1>Hub theo dõi kiến nghị</h1>
+        <h1>Theo dõi kiến nghị toàn tỉnh</h1>
         <nav aria-label="Màn hình">
           {TABS.map((t) => (
             <button key={t.id} type="button" aria-current={tab === t.id ? 'page' : undefined} onClick={() => setTab(t.id)}>

@@ -21,7 +21,7 @@ export function Login({ onIn }: { onIn: (u: HubUser) => void }) {
   };
   return (
     <form className="hub-login" onSubmit={submit}>
-      <h1>Hub theo dõi kiến nghị</h1>
+      <h1>Theo dõi kiến nghị toàn tỉnh</h1>
       <label>
         Tên đăng nhập
         <input autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />

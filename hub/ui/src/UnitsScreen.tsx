@@ -116,7 +116,7 @@ function KeysDialog({ unit, onClose }: { unit: HubUnitRow; onClose: () => void }
       <h3 id="keys-h">Khóa của {unit.name}</h3>
       {fresh && (
         <p className="hub-key">
-          Khóa mới (chỉ hiện một lần; hãy chép vào Thiết lập → Gửi lên hub của ứng dụng tại đơn vị): <code>{fresh}</code>
+          Khóa mới (chỉ hiện một lần; hãy chép vào Thiết lập → Gửi lên máy chủ tổng hợp của tỉnh, trong ứng dụng tại đơn vị): <code>{fresh}</code>
         </p>
       )}
       {error && <p role="alert" className="hub-error">{error}</p>}

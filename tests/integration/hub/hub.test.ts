@@ -24,7 +24,7 @@ async function meetingFileOf(core: TestCore, id: number): Promise<Buffer> {
 
 async function counts(db: HubDb): Promise<Record<string, number>> {
   const [r] = await db.query<Record<string, number>>(
-    'SELECT (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM state) AS state',
+    'SELECT (SELECT count(*)::int FROM meetings) AS meetings, (SELECT count(*)::int FROM items) AS items, (SELECT count(*)::int FROM events) AS events',
   );
   return r!;
 }
@@ -109,11 +109,11 @@ for (const engine of ENGINES) {
       const after = await counts(db);
       expect(after.events).toBe(before.events + r.newEvents);
       expect(after.items).toBe(before.items);
-      const [s] = await db.query<{ status: string; agency: string }>('SELECT status, agency FROM state WHERE item_uid = $1', [uid]);
+      const [s] = await db.query<{ status: string; agency: string }>('SELECT status, agency FROM items WHERE uid = $1', [uid]);
       expect(s).toEqual({ status: 'resolved', agency: 'UBND xã Chí Minh' });
       // the older file again: the newer history stays
       await send(keyA, fileA);
-      const [s2] = await db.query<{ status: string }>('SELECT status FROM state WHERE item_uid = $1', [uid]);
+      const [s2] = await db.query<{ status: string }>('SELECT status FROM items WHERE uid = $1', [uid]);
       expect(s2!.status).toBe('resolved');
       expect((await counts(db)).events).toBe(after.events);
     });

@@ -102,7 +102,7 @@ describe('three laptops send to one hub through their outboxes', () => {
     expect(off).toMatchObject({ sent: 0, failed: 1 });
     const st = await c.call('hub.status', {});
     expect(st.pending).toBe(1);
-    expect(st.failing[0]!.error).toMatch(/Chưa kết nối được hub/);
+    expect(st.failing[0]!.error).toMatch(/Chưa kết nối được máy chủ tổng hợp/);
 
     // B: its file goes by USB first (the admin uploads it), then the outbox sends it too.
     const file = Buffer.from((await b.call('meetingFile.export', { id: mb })).dataBase64, 'base64');

@@ -1,4 +1,4 @@
-// Thiết lập → "Gửi lên hub của tỉnh": the hub's address and the unit key its admin issued. Closed
+// Thiết lập → "Gửi lên máy chủ tổng hợp của tỉnh": the hub's address and the unit key its admin issued. Closed
 // meetings and every later follow-up change are queued in this laptop's database and sent when the
 // hub can be reached; the app keeps working offline. The key is never shown back, only its end.
 import { useState } from 'react';
@@ -28,7 +28,7 @@ export function HubSettings() {
     if (!r.ok) return setMessage({ kind: 'error', text: r.error.message });
     setKey('');
     setUrl(null);
-    setMessage({ kind: 'ok', text: r.value.url ? 'Đã lưu. Các hội nghị đã kết thúc sẽ được gửi khi kết nối được hub.' : 'Đã lưu: không gửi lên hub.' });
+    setMessage({ kind: 'ok', text: r.value.url ? 'Đã lưu. Các hội nghị đã kết thúc sẽ được gửi khi kết nối được máy chủ tổng hợp.' : 'Đã lưu: không gửi lên máy chủ tổng hợp.' });
     void status.reload();
   };
   const sendNow = async () => {
@@ -41,15 +41,15 @@ export function HubSettings() {
 
   return (
     <section className="card" aria-labelledby="hub-h" data-testid="hub-settings">
-      <h2 id="hub-h">Gửi lên hub của tỉnh</h2>
+      <h2 id="hub-h">Gửi lên máy chủ tổng hợp của tỉnh</h2>
       <p className="muted">
-        Nếu tỉnh, thành phố có hub theo dõi kiến nghị: nhập địa chỉ hub và khóa đơn vị do quản trị hub cấp. Hội nghị đã kết thúc và mọi thay đổi theo dõi kiến nghị
-        sau đó được xếp hàng trên máy này và tự gửi khi có mạng; không có mạng thì vẫn làm việc bình thường. Không dùng hub thì để trống.
+        Nếu tỉnh, thành phố có máy chủ tổng hợp theo dõi kiến nghị: nhập địa chỉ của máy chủ và khóa đơn vị do quản trị máy chủ cấp. Hội nghị đã kết thúc và mọi thay đổi theo dõi kiến nghị
+        sau đó được xếp hàng trên máy này và tự gửi khi có mạng; không có mạng thì vẫn làm việc bình thường. Không dùng máy chủ tổng hợp thì để trống.
       </p>
       <div className="grid-2">
         <div className="field">
-          <label htmlFor="hub-url">Địa chỉ hub</label>
-          <input id="hub-url" type="url" value={shownUrl} placeholder="Ví dụ: https://hub.tinh.gov.vn" onChange={(e) => setUrl(e.target.value)} data-testid="hub-url" />
+          <label htmlFor="hub-url">Địa chỉ máy chủ tổng hợp</label>
+          <input id="hub-url" type="url" value={shownUrl} placeholder="Ví dụ: https://kiennghi.tinh.gov.vn" onChange={(e) => setUrl(e.target.value)} data-testid="hub-url" />
         </div>
         <div className="field">
           <label htmlFor="hub-key">Khóa đơn vị</label>
@@ -58,7 +58,7 @@ export function HubSettings() {
             type="password"
             autoComplete="off"
             value={key}
-            placeholder={s?.keySet ? `Đã có khóa (…${s.keyHint}); nhập khóa mới để thay` : 'Dán khóa bắt đầu bằng tkh_unit_'}
+            placeholder={s?.keySet ? `Đã có khóa (…${s.keyHint}); nhập khóa mới để thay` : 'Dán khóa do quản trị máy chủ tổng hợp cấp'}
             onChange={(e) => setKey(e.target.value)}
             data-testid="hub-key"
           />
