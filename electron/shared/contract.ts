@@ -44,8 +44,16 @@ import type { DocDraft, ExportedDoc } from './documents';
 import { DOC_FORMATS } from './documents';
 import { DOC_KINDS } from './domain';
 import type { ChannelName } from './channels';
+import { HubSettingsInput, type HubStatus, type SendSummary } from './hub';
 import type { ImportCommitResult, ImportPreview } from './imports';
 import { IMPORT_KINDS, IMPORT_LIMITS } from './imports';
+import type { AudioPart, AudioState, AudioUsage, ModelCheck, SpeechStretch, TranscribeJob } from './audio';
+import { AudioAppendInput, AudioByMeeting, AudioByPart, AudioJobInput, AudioModelInput, AudioStartInput, AudioTranscribeInput } from './audio-schemas';
+import type { MeetingTiming, SpeakerOverride, SpeakingTime, TimerRule } from './timer';
+import { RecordTimeInput, SaveRuleInput, SpeakerLimitInput } from './timer-schemas';
+import type { Agency, DueCounts, FollowupStatus, PeriodReport, RegisterItem, RegisterItemDetail, RegisterPage } from './followup';
+import { PERIOD_KINDS } from './followup';
+import { AgencyInput, FollowupStatusSchema, NoticeTasksSchema, PeriodSchema, RegisterChangeSchema, RegisterFilterSchema } from './followup-schemas';
 
 /** A schema whose parsed and accepted shapes are the same (our transforms only normalise text). */
 type Schema<T> = z.ZodType<T, T>;
@@ -159,8 +167,16 @@ export const TRASH_DAYS = 30;
 export type TrashedMeeting = MeetingSummary & { deletedAt: string; purgeAt: string; locked: boolean };
 
 const Empty = z.object({});
+const FollowupSaveStatuses = z.object({ statuses: z.array(FollowupStatusSchema).min(1, { error: 'Cần ít nhất một trạng thái.' }).max(100, { error: 'Tối đa 100 trạng thái.' }) });
+const RegisterCountsInput = z.object({ today: isoDate('Ngày hôm nay').optional(), dueSoonDays: z.number().int().min(0).max(365).optional() });
+const RegisterItemInput = RegisterChangeSchema.pick({ uid: true });
+const RegisterFileInput = z.object({ fileId: id('Tệp văn bản trả lời') });
 const ById = z.object({ id: id() });
 const ByMeeting = z.object({ meetingId: id('Hội nghị') });
+/** A period and the file wanted: the report as Word, or its tables as a spreadsheet. */
+const ReportExportInput = z
+  .object({ from: isoDate('Từ ngày'), to: isoDate('Đến ngày'), kind: z.enum(PERIOD_KINDS).default('custom'), format: z.enum(['docx', 'xlsx']).default('docx') })
+  .refine((p) => p.from <= p.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày.' });
 
 export const DocBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: text('Tiêu đề', LIMITS.title) }),
@@ -177,11 +193,23 @@ export const DocOptionsSchema = z.object({
     .partial()
     .optional(),
   minutes: z.object({ placeDateLine: z.boolean(), recipients: z.array(text('Nơi nhận', 300)).max(30) }).partial().optional(),
+  notice: z
+    .object({
+      number: z.number().int().min(1).max(99_999).nullable(),
+      date: isoDate('Ngày thông báo').nullable(),
+      authority: text('Quyền hạn ký', 200),
+      signerTitle: text('Chức vụ người ký', 200),
+      signerName: text('Họ tên người ký', 200),
+      recipients: z.array(text('Nơi nhận', 300)).max(30),
+    })
+    .partial()
+    .optional(),
 });
 type DocOptionsInput = z.input<typeof DocOptionsSchema>;
 
 export type BackupInfo = { fileName: string; at: string; reason: string; bytes: number };
-export type Health = { state: 'ok' | 'corrupt'; readOnly: boolean; message: string; backups: BackupInfo[] };
+/** `checking`: the start-up integrity check still runs on its own thread (issue 15); ask again to learn its verdict. */
+export type Health = { state: 'ok' | 'corrupt'; readOnly: boolean; message: string; backups: BackupInfo[]; checking?: boolean };
 
 /** `done: false`: not handled here, use the browser's way. `savedTo`: the file written, null when cancelled. */
 export type ShellDone = { done: boolean; savedTo?: string | null };
@@ -325,7 +353,10 @@ export const contract = {
   ),
 
   /** The whole meeting, photos included, as a meeting file (base64 of the .thukyhn archive). */
-  'meetingFile.export': channel<typeof ById, { fileName: string; dataBase64: string }>(ById),
+  /** `includeAudio`: the hall recording too (issue 16); left out unless the secretary chooses it. */
+  'meetingFile.export': channel<Schema<{ id: number; includeAudio?: boolean }>, { fileName: string; dataBase64: string }>(
+    z.object({ id: id(), includeAudio: z.boolean().optional() }),
+  ),
   'meetingFile.import': channel<Schema<{ fileName: string; dataBase64: string }>, Meeting>(
     z.object({
       fileName: text('Tên tệp'),
@@ -392,6 +423,64 @@ export const contract = {
    * transaction, so a start time the secretary typed and saved is never replaced by the clock.
    */
   'meeting.start': channel<Schema<{ id: number; startTime: string }>, Meeting>(z.object({ id: id(), startTime: hhmm('Giờ bắt đầu') })),
+  // ---- Speaking timers and the projector (issue 16, electron/shared/timer.ts). The countdown runs
+  // in the page; these store the rule, a speaker's own limit and the time spoken per item. ----
+  'timer.get': channel<typeof ByMeeting, MeetingTiming>(ByMeeting),
+  'timer.saveRule': channel<typeof SaveRuleInput, TimerRule>(SaveRuleInput),
+  /** Sets or (seconds: null) removes one speaker's own limit; returns the meeting's limits. */
+  'timer.setLimit': channel<typeof SpeakerLimitInput, SpeakerOverride[]>(SpeakerLimitInput),
+  /** The total time spoken for one item; 0 removes it. Returns null when removed. */
+  'timer.record': channel<typeof RecordTimeInput, SpeakingTime | null>(RecordTimeInput),
+  /** Opens the projector window on the external display (Electron's main answers); `done: false`: open a tab. */
+  'projector.open': channel<typeof ByMeeting, ShellDone>(ByMeeting),
+  // ---- The follow-up register (issue 14, electron/shared/followup.ts): statuses and agencies are
+  // office settings; an item's state is the fold of its append-only history. ----
+  'followup.statuses': channel<typeof Empty, FollowupStatus[]>(Empty),
+  'followup.saveStatuses': channel<typeof FollowupSaveStatuses, FollowupStatus[]>(FollowupSaveStatuses),
+  'agency.list': channel<typeof Empty, Agency[]>(Empty),
+  'agency.save': channel<typeof AgencyInput, Agency>(AgencyInput),
+  'register.query': channel<typeof RegisterFilterSchema, RegisterPage>(RegisterFilterSchema),
+  'register.counts': channel<typeof RegisterCountsInput, DueCounts>(RegisterCountsInput),
+  'register.item': channel<typeof RegisterItemInput, RegisterItemDetail>(RegisterItemInput),
+  /** Each field given becomes one event of the item's history, all in one transaction. */
+  'register.change': channel<typeof RegisterChangeSchema, RegisterItemDetail>(RegisterChangeSchema),
+  /** An attached answer document, for download. */
+  'register.file': channel<typeof RegisterFileInput, { fileName: string; mime: string; dataBase64: string }>(RegisterFileInput),
+  /** The tasks the chair's conclusion assigned (register items of kind 'direction'). */
+  'notice.tasks': channel<typeof ByMeeting, RegisterItem[]>(ByMeeting),
+  'notice.saveTasks': channel<typeof NoticeTasksSchema, RegisterItem[]>(NoticeTasksSchema),
+  'report.build': channel<typeof PeriodSchema, PeriodReport>(PeriodSchema),
+  /** The period report as .docx (NĐ 30 Mẫu 1.4, BÁO CÁO) or its tables as .xlsx. */
+  'report.export': channel<typeof ReportExportInput, ExportedDoc>(ReportExportInput),
+  /** The register as .xlsx: the screen's columns, its filters applied, dates as dates. */
+  'register.export': channel<typeof RegisterFilterSchema, ExportedDoc>(RegisterFilterSchema),
+  // ---- The hall's sound (issue 16, part 3; electron/shared/audio.ts, electron/core/audio/). ----
+  /** Starts a new part of the meeting's recording (a restart after a crash is a new part). */
+  'audio.start': channel<typeof AudioStartInput, AudioPart>(AudioStartInput),
+  /** One chunk (about a second) of Opus and its 16 kHz PCM; answered once written and synced. */
+  'audio.append': channel<typeof AudioAppendInput, AudioPart>(AudioAppendInput),
+  'audio.stop': channel<typeof AudioByPart, AudioPart>(AudioByPart),
+  /** Parts, speech stretches, each entry's moment, bytes used. */
+  'audio.state': channel<typeof AudioByMeeting, AudioState>(AudioByMeeting),
+  /** One part's sound (base64 WebM/Ogg), to play. */
+  'audio.read': channel<typeof AudioByPart, { mime: string; dataBase64: string }>(AudioByPart),
+  /** Voice detection over the sound received since the last call. */
+  'audio.analyse': channel<typeof AudioByMeeting, SpeechStretch[]>(AudioByMeeting),
+  'audio.remove': channel<typeof AudioByMeeting, null>(AudioByMeeting),
+  'audio.restore': channel<typeof AudioByMeeting, AudioState>(AudioByMeeting),
+  'audio.usage': channel<typeof Empty, AudioUsage>(Empty),
+  'audio.model': channel<typeof Empty, ModelCheck & { dir: string | null }>(Empty),
+  'audio.setModel': channel<typeof AudioModelInput, ModelCheck>(AudioModelInput),
+  'audio.transcribe': channel<typeof AudioTranscribeInput, TranscribeJob>(AudioTranscribeInput),
+  'audio.job': channel<typeof AudioJobInput, TranscribeJob>(AudioJobInput),
+  'audio.cancel': channel<typeof AudioJobInput, TranscribeJob>(AudioJobInput),
+  // ---- Sending to the province's hub (issue 17): settings, the outbox's state, send now. ----
+  /** The hub's address, whether a key is set (never the key), the queue and what failed. */
+  'hub.status': channel<typeof Empty, HubStatus>(Empty),
+  /** Saves the address and key (an absent key keeps the one set); a new hub gets every closed meeting. */
+  'hub.save': channel<typeof HubSettingsInput, HubStatus>(HubSettingsInput),
+  /** Sends what is queued now instead of at the next minute. */
+  'hub.sendNow': channel<typeof Empty, SendSummary>(Empty),
 } as const;
 
 export type Contract = typeof contract;

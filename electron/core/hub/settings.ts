@@ -13,16 +13,18 @@ export function readHubSettings(db: Database): HubSettings {
 
 /** An http(s) address without credentials, query or fragment; trailing slashes dropped. */
 export function normaliseHubUrl(raw: string): string {
-  const s = raw.trim();
-  if (!s) return '';
+  const typed = raw.trim();
+  if (!typed) return '';
+  // An address typed without its scheme ("kiennghi.tinh.gov.vn") means https.
+  const s = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
   let u: URL;
   try {
     u = new URL(s);
   } catch {
-    throw new UserError('hub_url_invalid', `Địa chỉ máy chủ tổng hợp "${s}" không hợp lệ. Hãy nhập dạng https://kiennghi.tinh.gov.vn (do quản trị máy chủ tổng hợp cung cấp).`);
+    throw new UserError('hub_url_invalid', `Địa chỉ máy chủ tổng hợp "${s}" không hợp lệ. Hãy nhập đúng địa chỉ do quản trị máy chủ tổng hợp cung cấp, ví dụ kiennghi.tinh.gov.vn.`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserError('hub_url_invalid', 'Địa chỉ máy chủ tổng hợp phải bắt đầu bằng https:// (hoặc http:// trong mạng nội bộ).');
-  if (u.username || u.password || u.search || u.hash) throw new UserError('hub_url_invalid', 'Địa chỉ máy chủ tổng hợp không được chứa tên đăng nhập, mật khẩu hay tham số; chỉ nhập địa chỉ gốc, ví dụ https://kiennghi.tinh.gov.vn.');
+  if (u.username || u.password || u.search || u.hash) throw new UserError('hub_url_invalid', 'Địa chỉ máy chủ tổng hợp không được chứa tên đăng nhập, mật khẩu hay tham số; chỉ nhập địa chỉ gốc, ví dụ kiennghi.tinh.gov.vn.');
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 

@@ -49,7 +49,7 @@ export function HubSettings() {
       <div className="grid-2">
         <div className="field">
           <label htmlFor="hub-url">Địa chỉ máy chủ tổng hợp</label>
-          <input id="hub-url" type="url" value={shownUrl} placeholder="Ví dụ: https://kiennghi.tinh.gov.vn" onChange={(e) => setUrl(e.target.value)} data-testid="hub-url" />
+          <input id="hub-url" type="text" inputMode="url" value={shownUrl} placeholder="Ví dụ: kiennghi.tinh.gov.vn" onChange={(e) => setUrl(e.target.value)} data-testid="hub-url" />
         </div>
         <div className="field">
           <label htmlFor="hub-key">Khóa đơn vị</label>
