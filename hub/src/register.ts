@@ -61,8 +61,8 @@ function where(f: HubRegisterFilter, open: string[]): { sql: string; params: unk
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Counting stops here: "hơn 10.000" tells a user to narrow the filter as well as the exact number would, for far less work. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: "hơn 1.000" tells a user to narrow the filter as well as the exact number would, for far less work. */
+export const COUNT_CAP = 1_000;
 
 export async function queryRegister(db: Sql, f: HubRegisterFilter): Promise<{ total: number; capped: boolean; items: HubRegisterItem[] }> {
   const open = await openStatuses(db);

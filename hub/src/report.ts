@@ -41,6 +41,9 @@ export async function hubReport(db: Sql, from: string, to: string, kind: PeriodK
   const endTo = endOfDayIso(to);
   const params: unknown[] = [to, from, beforeFrom, endTo];
   const unit = unitId ? `AND i.unit_id = $${params.push(unitId)}` : '';
+  // Events are read by field and instant alone (the index events_field_at); only a report for one
+  // unit joins them to its items.
+  const evUnit = unitId ? `JOIN items iu ON iu.uid = e.item_uid AND iu.unit_id = $${params.length}` : '';
   // One row per item of the report: carried or received, its category and agency at the end, answered.
   const perItem = `
     WITH it AS (
@@ -48,20 +51,20 @@ export async function hubReport(db: Sql, from: string, to: string, kind: PeriodK
         FROM items i WHERE i.received_on <= $1::date ${unit}
     ),
     last_before AS (
-      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value FROM events e JOIN it ON it.uid = e.item_uid
+      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value FROM events e ${evUnit}
        WHERE e.field = 'status' AND e.at < $3 ORDER BY e.item_uid, e.at DESC, e.uid DESC
     ),
     last_status AS (
-      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value, e.note FROM events e JOIN it ON it.uid = e.item_uid
+      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value, e.note FROM events e ${evUnit}
        WHERE e.field = 'status' AND e.at < $4 ORDER BY e.item_uid, e.at DESC, e.uid DESC
     ),
     last_agency AS (
-      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value FROM events e JOIN it ON it.uid = e.item_uid
+      SELECT DISTINCT ON (e.item_uid) e.item_uid, e.value FROM events e ${evUnit}
        WHERE e.field = 'agency' AND e.at < $4 ORDER BY e.item_uid, e.at DESC, e.uid DESC
     ),
     last_doc AS (
       SELECT DISTINCT ON (e.item_uid) e.item_uid, substring(e.value from '"date":"([0-9]{4}-[0-9]{2}-[0-9]{2})"') AS date
-        FROM events e JOIN it ON it.uid = e.item_uid
+        FROM events e ${evUnit}
        WHERE e.field = 'document' AND e.at < $4 ORDER BY e.item_uid, e.at DESC, e.uid DESC
     ),
     per AS (
@@ -87,17 +90,16 @@ export async function hubReport(db: Sql, from: string, to: string, kind: PeriodK
   const sums = `count(*) FILTER (WHERE carried)::int AS carried, count(*) FILTER (WHERE NOT carried)::int AS received,
     count(*) FILTER (WHERE category = 'resolved')::int AS resolved, count(*) FILTER (WHERE category = 'not_resolved')::int AS not_resolved,
     count(*) FILTER (WHERE category NOT IN ('resolved', 'not_resolved'))::int AS in_progress, count(*) FILTER (WHERE answered)::int AS answered`;
-  const rows = await db.query<Grouped & { by: string }>(
+  // One pass: the groups and the list of what is not resolved, from the same per-item rows.
+  const rows = await db.query<Grouped & { by: string; uid: string | null; content: string | null; agency: string | null; reason: string | null }>(
     `${perItem}
-     SELECT 'total' AS by, 'Tổng số' AS label, ${sums} FROM counted
-     UNION ALL SELECT 'topic', CASE WHEN topic = '' THEN '${NO_TOPIC}' ELSE topic END, ${sums} FROM counted GROUP BY 2
-     UNION ALL SELECT 'agency', CASE WHEN agency = '' THEN '${NO_AGENCY}' ELSE agency END, ${sums} FROM counted GROUP BY 2`,
+     SELECT 'total' AS by, 'Tổng số' AS label, ${sums}, NULL AS uid, NULL AS content, NULL AS agency, NULL AS reason FROM counted
+     UNION ALL SELECT 'topic', CASE WHEN topic = '' THEN '${NO_TOPIC}' ELSE topic END, ${sums}, NULL, NULL, NULL, NULL FROM counted GROUP BY 2
+     UNION ALL SELECT 'agency', CASE WHEN agency = '' THEN '${NO_AGENCY}' ELSE agency END, ${sums}, NULL, NULL, NULL, NULL FROM counted GROUP BY 2
+     UNION ALL (SELECT 'nr', '', 0, 0, 0, 0, 0, 0, uid, content, agency, note FROM counted WHERE category = 'not_resolved' ORDER BY uid LIMIT 1000)`,
     params,
   );
-  const notResolved = await db.query<{ uid: string; content: string; agency: string; reason: string }>(
-    `${perItem} SELECT uid, content, agency, note AS reason FROM counted WHERE category = 'not_resolved' ORDER BY uid LIMIT 1000`,
-    params,
-  );
+  const notResolved = rows.filter((r) => r.by === 'nr').map((r) => ({ uid: r.uid ?? '', content: r.content ?? '', agency: r.agency ?? '', reason: r.reason ?? '' }));
   const total = toRow(rows.find((r) => r.by === 'total') ?? { label: 'Tổng số', carried: 0, received: 0, resolved: 0, in_progress: 0, not_resolved: 0, answered: 0 });
   const all = total.carriedOver + total.received;
   return {

@@ -13,7 +13,7 @@ const PAGE = 100;
 export function RegisterScreen({ unitId, onUnit }: { unitId: number | undefined; onUnit: (id: number | undefined) => void }) {
   const [f, setF] = useState<Filter>(EMPTY);
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; items: HubRegisterItem[] } | null>(null);
+  const [page, setPage] = useState<{ total: number; capped?: boolean; items: HubRegisterItem[] } | null>(null);
   const [error, setError] = useState('');
   const [units, setUnits] = useState<HubUnitRow[]>([]);
   const [statuses, setStatuses] = useState<HubStatusOption[]>([]);
@@ -42,7 +42,7 @@ export function RegisterScreen({ unitId, onUnit }: { unitId: number | undefined;
   useEffect(() => {
     let live = true;
     const t = setTimeout(() => {
-      get<{ total: number; items: HubRegisterItem[] }>('/api/register', { ...params, limit: PAGE, offset }).then(
+      get<{ total: number; capped?: boolean; items: HubRegisterItem[] }>('/api/register', { ...params, limit: PAGE, offset }).then(
         (p) => {
           if (!live) return;
           setPage(p);
@@ -115,7 +115,11 @@ export function RegisterScreen({ unitId, onUnit }: { unitId: number | undefined;
       {error && <p role="alert" className="hub-error">{error}</p>}
       {page && (
         <>
-          <p aria-live="polite">{nf.format(page.total)} kiến nghị{page.total > PAGE ? `, đang xem ${nf.format(offset + 1)}–${nf.format(Math.min(offset + PAGE, page.total))}` : ''}.</p>
+          <p aria-live="polite">
+            {page.capped ? `Hơn ${nf.format(page.total)} kiến nghị khớp bộ lọc` : `${nf.format(page.total)} kiến nghị`}
+            {page.total > PAGE ? `, đang xem ${nf.format(offset + 1)}–${nf.format(Math.min(offset + PAGE, page.total))}` : ''}.
+            {page.capped ? ' Hãy thu hẹp bộ lọc; tổng số theo kỳ có ở màn hình Báo cáo.' : ''}
+          </p>
           <table className="hub-table">
             <thead>
               <tr>
@@ -158,7 +162,7 @@ export function RegisterScreen({ unitId, onUnit }: { unitId: number | undefined;
           </table>
           <div className="hub-pager">
             <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>Trang trước</button>
-            <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>Trang sau</button>
+            <button type="button" disabled={offset + PAGE >= page.total && !page.capped} onClick={() => setOffset(offset + PAGE)}>Trang sau</button>
           </div>
         </>
       )}
