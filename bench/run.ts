@@ -170,13 +170,13 @@ async function main(): Promise<void> {
   if (want('register')) {
     mark('register');
     log('register: the follow-up register (issue 14)');
-    add(await benchRegister(work, quick ? { meetings: 100, recsPerMeeting: 100, reps: 5 } : { meetings: 1000, recsPerMeeting: 100, reps: 20 }, log));
+    add(await part('register', 'search', () => benchRegister(work, quick ? { meetings: 100, recsPerMeeting: 100, reps: 5 } : { meetings: 1000, recsPerMeeting: 100, reps: 20 }, log)));
   }
   if (want('hub')) {
     mark('hub');
     // On the PostgreSQL server named by THUKY_BENCH_PG_URL (a database is made and dropped), else PGlite.
     log(`hub: thuky-hub at a province's size (issue 17) on ${process.env.THUKY_BENCH_PG_URL ? 'PostgreSQL' : 'PGlite'}`);
-    add(await benchHub(quick ? HUB_QUICK : HUB_FULL, process.env.THUKY_BENCH_PG_URL, log));
+    add(await part('hub', 'hub', () => benchHub(quick ? HUB_QUICK : HUB_FULL, process.env.THUKY_BENCH_PG_URL, log)));
   }
   if (want('crash')) {
     // 150 kills keep the full run within 10 minutes (0.75–0.9 s a kill); `npm test` runs 20 on
@@ -211,6 +211,17 @@ async function main(): Promise<void> {
   writeReport(results);
   summary(results);
   console.log('Wrote bench/results.json and BENCHMARKS.md');
+}
+
+/** One part that fails is recorded as failed; it never takes the other parts' figures with it. */
+async function part(name: string, section: Section, run: () => Promise<Figure[]>): Promise<Figure[]> {
+  try {
+    return await run();
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0]!.slice(0, 200);
+    console.log(`${name} FAILED: ${msg}`);
+    return [{ section, name, value: null, unit: '', size: '-', note: `this part failed during the run: ${msg}` }];
+  }
 }
 
 function sqliteVersion(): string {

@@ -35,6 +35,14 @@ export const ACCEPTED = [
     sample: 'new BrowserWindow(mainWindowOptions(',
     why: "same call: disableBlinkFeatures:'Auxclick' is set and asserted by window-options.test.ts; window.open is denied anyway",
   },
+  // The projector window (issue 16): options from projectorWindowOptions(), the main window's
+  // security preferences without a preload, asserted by tests/unit/electron/projector.test.ts.
+  ...['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'].map((id) => ({
+    id,
+    file: 'main/index.js',
+    sample: 'new BrowserWindow(projectorWindowOptions(',
+    why: 'options come from projectorWindowOptions(), which the scanner cannot follow; contextIsolation, sandbox and Auxclick off are asserted equal to the main window by tests/unit/electron/projector.test.ts, and it has no preload',
+  })),
   {
     id: 'CSP_GLOBAL_CHECK',
     file: 'renderer/index.html',

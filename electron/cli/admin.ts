@@ -15,7 +15,7 @@ import { restoreFromFile } from '../core/backup/restore';
 import { UserError } from '../shared/result';
 
 /** Commands that never write: they still run, read-only, while another program holds the lock. */
-export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'search', 'export', 'backups']);
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'search', 'export', 'backups', 'report']);
 /** Commands that make sense on a damaged or missing database (they are how one recovers). */
 const RECOVERY_COMMANDS: ReadonlySet<string> = new Set(['backups', 'restore']);
 export const ADMIN_COMMANDS: ReadonlySet<string> = new Set(['backup', 'backups', 'restore']);
@@ -37,7 +37,8 @@ export function openCliCore(dataDir: string, command: string): Core {
   } catch (e) {
     if (!(e instanceof UserError) || e.code !== 'locked' || !READ_ONLY_COMMANDS.has(command)) throw e;
     core = createCore({ dataDir, mode: 'cli', command, log: () => undefined, db: { readonly: true } });
-    if (command === 'export' && core.health.state === 'ok') useSnapshot(core);
+    // The report refreshes the register's state cache before counting: in the copy, never the file.
+    if ((command === 'export' || command === 'report') && core.health.state === 'ok') useSnapshot(core);
   }
   if (core.health.state !== 'ok' && !RECOVERY_COMMANDS.has(command)) {
     const message = core.health.message;

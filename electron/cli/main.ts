@@ -2,7 +2,9 @@
 //   thuky list [--data DIR] [--json]
 //   thuky search QUERY [--data DIR] [--json]
 //   thuky import FILE [--data DIR] [--json]
-//   thuky export ID --format meeting|article|minutes|summary|article-html|article-text --out PATH
+//   thuky export ID --format meeting|article|minutes|summary|notice|article-html|article-text --out PATH
+//   thuky register [--status S]... [--overdue] [--json]  (electron/cli/register.ts)
+//   thuky report --from YYYY-MM-DD --to YYYY-MM-DD [--kind quarter] --out F.docx|F.xlsx  (electron/cli/report.ts)
 //   thuky import-record FILE.json [--data DIR] [--json]     (a meeting record v1/v2 → a meeting)
 //   thuky profile --json | --set FILE.json                    (the office profile, for many laptops alike)
 //   thuky backup | backups | restore FILE   (electron/cli/admin.ts)
@@ -14,6 +16,8 @@ import { resolveDataDir } from '../core/data-dir';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
 import { UserError } from '../shared/result';
 import { exportDocument, type DocExportFormat } from './export-docs';
+import { REPORT_USAGE, runReport } from './report';
+import { REGISTER_USAGE, runRegister } from './register';
 import { ADMIN_COMMANDS, ADMIN_USAGE, openCliCore, readInputFile, runAdmin } from './admin';
 import { LIMITS } from '../shared/limits';
 import { RECORD_MAX_BYTES } from '../core/records/import';
@@ -40,13 +44,15 @@ const USAGE = `Cách dùng: thuky <lệnh> [tham số] [--data THƯ_MỤC] [--js
   list                          liệt kê các hội nghị
   search TỪ_KHÓA                tìm trong mọi hội nghị (gõ không dấu cũng được)
   import TỆP                    nhập một tệp hội nghị (.thukyhn), in mã hội nghị mới
-  export MÃ --format meeting|article|minutes|summary|article-html|article-text --out TỆP
+  export MÃ --format meeting|article|minutes|summary|notice|article-html|article-text --out TỆP
+${REPORT_USAGE}
+${REGISTER_USAGE}
   import-record TỆP.json        nhập một bản ghi hội nghị (meeting-record v1/v2), in mã hội nghị mới
   profile [--json]              in thông tin cơ quan (tên, cấp, ký hiệu, kiểu trình bày)
   profile --set TỆP.json        ghi thông tin cơ quan từ tệp JSON (kiểm tra như màn hình Thiết lập)
 ${ADMIN_USAGE}`;
 
-const FORMATS = ['meeting', 'article', 'minutes', 'summary', 'article-html', 'article-text'] as const;
+const FORMATS = ['meeting', 'article', 'minutes', 'summary', 'notice', 'article-html', 'article-text'] as const;
 type Format = (typeof FORMATS)[number];
 
 export type CliResult = { code: number; stdout: string; stderr: string };
@@ -69,6 +75,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         format: { type: 'string' },
         out: { type: 'string' },
         set: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        kind: { type: 'string' },
+        status: { type: 'string', multiple: true },
+        overdue: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -136,6 +147,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           await exportDocument(core, id, format as DocExportFormat, target);
         }
         return out({ id, format, out: target }, target);
+      }
+      case 'report': {
+        const r = await runReport(core, { from: values.from, to: values.to, kind: values.kind, out: values.out });
+        return out(r, r.out);
+      }
+      case 'register': {
+        const r = await runRegister(core, { status: values.status, overdue: values.overdue });
+        return out(r.value, r.text);
       }
       default:
         throw new UserError('usage', `Không có lệnh "${command}".\n${USAGE}`);

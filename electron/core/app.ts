@@ -3,7 +3,7 @@
 // three never diverge.
 import type { Database } from 'better-sqlite3';
 import { dbPathFor, useNativeBinding, type OpenOptions } from './db/open';
-import { openWithHealth, type Health } from './health';
+import { finishDeferredCheck, openWithHealth, type Health } from './health';
 import { backupHandlers } from './handlers/backup';
 import type { RestoreOptions } from './backup/restore';
 import type { CoreContext } from './context';
@@ -17,6 +17,11 @@ import { documentHandlers } from './handlers/documents';
 import { importHandlers } from './handlers/imports';
 import { shellHandlers } from './handlers/shell';
 import { sampleHandlers } from './handlers/sample';
+import { followupHandlers } from './handlers/followup';
+import { followupDocHandlers } from './handlers/followup-docs';
+import { audioHandlers } from './handlers/audio';
+import { timingHandlers } from './handlers/timing';
+import { hubHandlers } from './handlers/hub';
 import { APP_VERSION } from './version';
 import { acquireDataLock, type DataLock } from './lock';
 
@@ -28,6 +33,8 @@ export type Core = {
   health: Health;
   /** The data folder's writer lock; null when the core was opened read-only. */
   lock: DataLock | null;
+  /** Settles when the start-up integrity check is done (at once when it ran before opening). */
+  integrity: Promise<void>;
   close: () => void;
 };
 
@@ -39,6 +46,8 @@ export type CoreOptions = {
   db?: OpenOptions;
   /** Named in the refusal a second writer sees (the CLI passes its command). */
   command?: string;
+  /** How long after opening the deferred integrity check starts (default 2 s, after the first screen). */
+  checkDelayMs?: number;
 };
 
 /**
@@ -52,7 +61,9 @@ export function createCore(opts: CoreOptions): Core {
   const lock = opts.db?.readonly ? null : acquireDataLock(opts.dataDir, opts.mode, { command: opts.command ?? '', ...(opts.now ? { now: opts.now } : {}) });
   let opened: ReturnType<typeof openWithHealth>;
   try {
-    opened = openWithHealth(dbPath, opts.db);
+    // The app's windows (Electron, the browser mode) open first and check the file right after,
+    // on another thread; the CLI checks before it does anything, as a one-off command can wait.
+    opened = openWithHealth(dbPath, opts.db, { deferCheck: opts.mode !== 'cli' });
   } catch (e) {
     lock?.release();
     throw e;
@@ -63,9 +74,18 @@ export function createCore(opts: CoreOptions): Core {
   const registry = new Registry(ctx, opts.log).registerAll(
     coreHandlers(dbPath, health, { lock, ...(opts.db ? { db: { nativeBinding: opts.db.nativeBinding } } : {}) }),
   );
+  const integrity = opened.deferred
+    ? finishDeferredCheck(dbPath, db, health, {
+        ...(opts.db?.nativeBinding ? { nativeBinding: opts.db.nativeBinding } : {}),
+        current: () => ctx.db,
+        delayMs: opts.checkDelayMs ?? 2000,
+        ...(opts.log ? { log: opts.log } : {}),
+      })
+    : Promise.resolve();
   return {
     ctx,
     registry,
+    integrity,
     get db() {
       return ctx.db;
     },
@@ -97,6 +117,11 @@ export function coreHandlers(dbPath: string, health: Health, restore: RestoreOpt
     importHandlers,
     shellHandlers,
     sampleHandlers,
+    followupHandlers,
+    followupDocHandlers,
+    audioHandlers,
+    timingHandlers,
+    hubHandlers,
     backupHandlers(health, restore),
   ] as const;
 }

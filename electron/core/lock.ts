@@ -15,7 +15,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../shared/result';
-import { nativeOptions } from './db/open';
+import { nativeOptions, toOpenError } from './db/open';
 
 export const LOCK_FILE_NAME = 'thuky.lock';
 export const HOLDER_FILE_NAME = 'thuky.lock.json';
@@ -103,11 +103,9 @@ export function acquireDataLock(dataDir: string, program: LockProgram, opts: Acq
     mkdirSync(dataDir, { recursive: true });
     db = new Database(lockPathFor(dataDir), { timeout: 0, ...nativeOptions() });
   } catch (e) {
-    const code = (e as { code?: string }).code ?? '';
-    if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EEXIST'].includes(code))
-      throw new UserError('db_unreachable', `Không mở được thư mục dữ liệu ${dataDir} (không có quyền ghi hoặc ổ đĩa không truy cập được). Hãy kiểm tra ổ đĩa hoặc chọn thư mục dữ liệu khác.`);
-    // Not the folder: typically the SQLite native module itself (see docs/native-modules.md).
-    throw new UserError('db_open_failed', `Không mở được cơ sở dữ liệu (${(e as Error).message}). Dữ liệu được giữ nguyên.`);
+    // The folder (db_unreachable) or, typically, the SQLite native module itself (db_open_failed,
+    // see docs/native-modules.md): said as the database's own open says it.
+    throw toOpenError(e, lockPathFor(dataDir));
   }
   try {
     // Never WAL (it would let others in beside the lock), and the journal in memory: nothing is

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainEvent } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, Menu, protocol, screen, session, shell, type IpcMainEvent } from 'electron';
 import { CHANNEL_NAMES } from '../shared/channels';
 import { FLUSH_DONE_CHANNEL, FLUSH_REQUEST_CHANNEL } from '../shared/close-bridge';
 import { initialCloseState, nextCloseStep, type CloseEvent } from './close-sequence';
@@ -19,6 +19,7 @@ import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { APP_ENTRY_URL, installSessionGuards, installWebContentsGuards, isTrustedSender } from './security';
 import { APP_TITLE, mainWindowOptions } from './window-options';
 import { isAllowedDownload, saveDialogOptions, shellHandlers } from './shell-actions';
+import { pickProjectorDisplay, projectorOpenHandler, projectorUrl, projectorWindowOptions } from './projector';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const built = builtPaths(mainDir);
@@ -90,6 +91,8 @@ function createWindow(): BrowserWindow {
   installCloseSequence(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+    // The projector windows go with the secretary's (else the app would not quit).
+    for (const p of projectors.values()) if (!p.isDestroyed()) p.close();
     if (quitAfterWindowCloses) app.quit();
   });
   win.webContents.on('context-menu', (_event, params) => {
@@ -152,6 +155,19 @@ function mainShellHandlers(host: CoreHost) {
   });
 }
 
+/** One projector window per meeting, on the external display (projector.ts decides where and how). */
+const projectors = new Map<number, BrowserWindow>();
+function openProjector(meetingId: number): void {
+  const open = projectors.get(meetingId);
+  if (open && !open.isDestroyed()) return open.showInactive();
+  const mine = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()).id : null;
+  const win = new BrowserWindow(projectorWindowOptions(pickProjectorDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id, mine)));
+  projectors.set(meetingId, win);
+  win.on('closed', () => projectors.delete(meetingId));
+  win.once('ready-to-show', () => win.showInactive());
+  win.loadURL(projectorUrl(APP_ENTRY_URL, meetingId)).catch((e: unknown) => log('could not load the projector page', e));
+}
+
 /** Exports (.docx, meeting files) reach the disk as downloads of blobs the page made: ask where. */
 function installDownloads(): void {
   session.defaultSession.on('will-download', (event, item) => {
@@ -172,7 +188,10 @@ async function onReady(): Promise<void> {
   core = host;
   if (host.startupError) log(`database not opened: ${host.startupError.message}`);
   installDownloads();
-  registerIpc(ipcMain, CHANNEL_NAMES, (channel, input) => host.dispatch(channel, input), (frame) => isTrustedSender(frame), mainShellHandlers(host));
+  registerIpc(ipcMain, CHANNEL_NAMES, (channel, input) => host.dispatch(channel, input), (frame) => isTrustedSender(frame), {
+    ...mainShellHandlers(host),
+    'projector.open': projectorOpenHandler(openProjector),
+  });
   mainWindow = createWindow();
 }
 

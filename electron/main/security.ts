@@ -54,16 +54,27 @@ export function isAllowedNavigation(url: string, appOrigin: string = APP_ORIGIN)
 /** The app never opens windows, and never hands a URL to the OS browser (checklist 13 and 14). */
 export const windowOpenHandler = (): { action: 'deny' } => ({ action: 'deny' });
 
-/** Camera, microphone, notifications, geolocation, clipboard-read, …: the app needs none. */
+/**
+ * Camera, notifications, geolocation, clipboard-read, …: the app needs none. The one exception is
+ * the microphone alone (never the camera), asked for by the app's own page, to record the hall
+ * (issue 16, renderer/src/audio/recorder.ts); a request without those details is denied.
+ */
 export const permissionRequestHandler = (
   _webContents: unknown,
-  _permission: string,
+  permission: string,
   callback: (granted: boolean) => void,
+  details?: { mediaTypes?: string[]; requestingUrl?: string },
 ): void => {
-  callback(false);
+  callback(isAppMicrophone(permission, details?.mediaTypes, details?.requestingUrl));
 };
 
-export const permissionCheckHandler = (): boolean => false;
+export const permissionCheckHandler = (_webContents?: unknown, permission?: string, requestingOrigin?: string, details?: { mediaType?: string }): boolean =>
+  isAppMicrophone(permission ?? '', details?.mediaType ? [details.mediaType] : undefined, requestingOrigin);
+
+/** 'media' for audio only, from the app's origin. */
+export function isAppMicrophone(permission: string, mediaTypes: readonly string[] | undefined, url: string | undefined, appOrigin: string = APP_ORIGIN): boolean {
+  return permission === 'media' && !!mediaTypes && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'audio') && !!url && isAppUrl(url, appOrigin);
+}
 
 /** The minimal shape of Electron's WebFrameMain that the sender check needs. */
 export type FrameLike = { url: string; parent?: unknown } | null | undefined;

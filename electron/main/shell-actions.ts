@@ -46,7 +46,7 @@ export function printToPdfOptions(kind: DocKind): PdfOptions {
   };
 }
 
-const BASE_NAME: Record<DocKind, string> = { article: 'Tin-bai', minutes: 'Bien-ban', summary: 'Tong-hop-kien-nghi' };
+const BASE_NAME: Record<DocKind, string> = { article: 'Tin-bai', minutes: 'Bien-ban', summary: 'Tong-hop-kien-nghi', notice: 'Thong-bao-ket-luan' };
 
 /** "Bien-ban-2019-10-18.pdf": ASCII, like the .docx names, so any USB stick or mail system takes it. */
 export function pdfFileName(kind: DocKind, isoDate: string | null, meetingId: number): string {

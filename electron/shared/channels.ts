@@ -69,6 +69,46 @@ export const CHANNEL_NAMES = [
   // Home: the meetings' trash and the atomic start.
   'meeting.trash',
   'meeting.start',
+  // Speaking timers and the projector (issue 16).
+  'timer.get',
+  'timer.saveRule',
+  'timer.setLimit',
+  'timer.record',
+  'projector.open',
+  // The follow-up register (issue 14).
+  'followup.statuses',
+  'followup.saveStatuses',
+  'agency.list',
+  'agency.save',
+  'register.query',
+  'register.counts',
+  'register.item',
+  'register.change',
+  'register.file',
+  'notice.tasks',
+  'notice.saveTasks',
+  'report.build',
+  'report.export',
+  'register.export',
+  // The hall's sound (issue 16, part 3).
+  'audio.start',
+  'audio.append',
+  'audio.stop',
+  'audio.state',
+  'audio.read',
+  'audio.analyse',
+  'audio.remove',
+  'audio.restore',
+  'audio.usage',
+  'audio.model',
+  'audio.setModel',
+  'audio.transcribe',
+  'audio.job',
+  'audio.cancel',
+  // Sending to the province's hub (issue 17).
+  'hub.status',
+  'hub.save',
+  'hub.sendNow',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

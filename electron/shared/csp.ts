@@ -7,6 +7,8 @@
 //   (CSS is extracted into files). So no inline-style exception is needed.
 // - img-src data: blob:: photo thumbnails arrive as data: URLs from the core (photo.thumb), and a
 //   picked photo is previewed from a blob: URL before it is stored.
+// - media-src blob:: "Nghe lại" plays the hall's recording from a blob: URL of the bytes the core
+//   returned (audio.read); nothing is fetched from anywhere else.
 // - base-uri/form-action/object-src: close the classic injection sinks even though we use none.
 const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
@@ -15,7 +17,7 @@ const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
-  ['media-src', "'self'"],
+  ['media-src', "'self' blob:"],
   ['worker-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],

@@ -31,7 +31,26 @@ export type MinutesOptions = {
   recipients?: string[];
 };
 
-export type DocOptions = { article?: Partial<ArticleOptions>; minutes?: MinutesOptions };
+/**
+ * The chair's conclusion notice (thông báo kết luận): what the header and the signature print,
+ * apart from the editable body. Number and date are often left blank for the văn thư to fill in.
+ */
+export type NoticeOptions = {
+  /** Number within the year ("Số: 12/TB-UBND"); null prints the blank. */
+  number?: number | null;
+  /** The issue date (ISO); null prints "ngày …… tháng …… năm ……" to be filled in by hand. */
+  date?: string | null;
+  /** The authority line above the title: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ"; '' for none. */
+  authority?: string;
+  /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "BÍ THƯ". */
+  signerTitle?: string;
+  /** The signer's full name; empty: the chair of the meeting. */
+  signerName?: string;
+  /** Lines under "Nơi nhận:", as for the minutes. */
+  recipients?: string[];
+};
+
+export type DocOptions = { article?: Partial<ArticleOptions>; minutes?: MinutesOptions; notice?: NoticeOptions };
 
 export type DocDraft = {
   meetingId: number;

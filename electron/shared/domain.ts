@@ -1,6 +1,8 @@
 // The domain as every layer sees it: core, main, preload and renderer share these types.
 // Plain data only (no classes, no Node types) so the renderer can import it.
 
+import type { MeetingTiming } from './timer';
+
 export const ROLES = ['guest', 'host', 'chair', 'reporter', 'delegate', 'responder'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -78,7 +80,8 @@ export const SAMPLE_LABELS: Record<SampleName, string> = {
   'chi-minh-2025': 'Xã Chí Minh, thành phố Hải Phòng, 30/11/2025',
 };
 
-export const DOC_KINDS = ['article', 'minutes', 'summary'] as const;
+/** notice: the chair's thông báo kết luận (issue 14), kept and locked like the minutes. */
+export const DOC_KINDS = ['article', 'minutes', 'summary', 'notice'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 export type HouseStyle = {
@@ -311,6 +314,8 @@ export type MeetingRecord = {
   recommendations: Recommendation[];
   replies: Reply[];
   photos: PhotoMeta[];
+  /** Speaking timers (issue 16): present only once the meeting has a rule, a limit or a time set. */
+  timing?: MeetingTiming;
 };
 
 export type SearchHit = {

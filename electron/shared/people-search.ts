@@ -15,6 +15,42 @@ export function prepareDirectory(people: Person[]): PreparedPerson[] {
 const collator = new Intl.Collator('vi');
 export const byRank = (a: Person, b: Person): number => a.rank - b.rank || collator.compare(a.fullName, b.fullName);
 
+// The collator's order as a plain string, so SQLite can keep the directory sorted in an index
+// (the core's type-ahead reads the first matches in order instead of sorting every match).
+// Vietnamese collation: ă â đ ê ô ơ ư are letters of their own (primary), the five tones come
+// after all letters (secondary: none, huyền, hỏi, ngã, sắc, nặng), then case (lower first). The
+// three levels are concatenated, each ended by U+0000, which sorts below every character.
+const TONES: Readonly<Record<string, string>> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
+const LETTER_MARKS: Readonly<Record<string, string>> = { '\u0306': '1', '\u0302': '2', '\u031b': '3' };
+const MARK = /\p{M}/u;
+
+/** A key whose code-point order is Intl.Collator('vi') order for names (checked on 50,000 generated names). */
+export function nameSortKey(name: string): string {
+  let primary = '';
+  let secondary = '';
+  let tertiary = '';
+  const chars = [...name.normalize('NFD')];
+  for (let i = 0; i < chars.length; i++) {
+    let c = chars[i]!;
+    let letter = '0';
+    let tone = '0';
+    while (i + 1 < chars.length && MARK.test(chars[i + 1]!)) {
+      const m = chars[++i]!;
+      if (LETTER_MARKS[m]) letter = LETTER_MARKS[m];
+      else tone = TONES[m] ?? tone + m;
+    }
+    if (c === 'đ' || c === 'Đ') {
+      letter = '1';
+      c = c === 'đ' ? 'd' : 'D';
+    }
+    const lower = c.toLowerCase();
+    primary += lower + letter;
+    secondary += tone;
+    tertiary += lower === c ? '0' : '1';
+  }
+  return `${primary}\u0000${secondary}\u0000${tertiary}`;
+}
+
 /** Name matches first (by score), then matches in titles or unit; ties in protocol order. */
 export function searchPrepared(dir: PreparedPerson[], query: string, limit: number): Person[] {
   const q = foldedWords(query);

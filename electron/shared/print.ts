@@ -14,6 +14,7 @@ export const PRINT_LAYOUT: Record<DocKind, PageLayout> = {
   article: { landscape: false, margin: { top: 20, right: 15, bottom: 20, left: 30 } },
   minutes: { landscape: false, margin: { top: 20, right: 15, bottom: 20, left: 30 } },
   summary: { landscape: true, margin: { top: 20, right: 15, bottom: 20, left: 20 } },
+  notice: { landscape: false, margin: { top: 20, right: 15, bottom: 20, left: 30 } },
 };
 
 /** A4 in millimetres, portrait. */

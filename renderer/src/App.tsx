@@ -7,6 +7,7 @@ import { HelpScreen } from './screens/HelpScreen';
 import { BackupsScreen } from './screens/BackupsScreen';
 import { RecoveryGate } from './screens/RecoveryScreen';
 import { FirstRunGate } from './screens/setup/FirstRunGate';
+import { RegisterScreen } from './screens/register/RegisterScreen';
 
 export function App() {
   const route = useRoute();
@@ -19,6 +20,9 @@ export function App() {
         <nav className="topnav" aria-label="Chính">
           <a href={href({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>
             Trang chủ
+          </a>
+          <a href={href({ name: 'register', params: '' })} aria-current={route.name === 'register' ? 'page' : undefined} data-testid="nav-register">
+            Theo dõi kiến nghị
           </a>
           <a href={href({ name: 'settings' })} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Thiết lập
@@ -39,6 +43,7 @@ export function App() {
             {route.name === 'settings' ? <SettingsScreen /> : null}
             {route.name === 'help' ? <HelpScreen /> : null}
             {route.name === 'backups' ? <BackupsScreen /> : null}
+            {route.name === 'register' ? <RegisterScreen params={route.params} /> : null}
             {route.name === 'meeting' ? <MeetingScreen key={route.id} id={route.id} tab={route.tab} /> : null}
           </FirstRunGate>
         </RecoveryGate>

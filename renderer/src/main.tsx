@@ -7,12 +7,23 @@ import '@fontsource/be-vietnam-pro/600.css';
 import './styles.css';
 import { App } from './App';
 import { startPage } from './lib/page-lifecycle';
+import { ProjectorPage } from './projector/ProjectorPage';
 
-// The journal's replay comes first, so the screens load what it has just written.
-void startPage().finally(() =>
+// The projector's page (issue 16) shows what the secretary's page sends, and nothing else: it
+// neither replays the journal nor asks the core for anything.
+const projector = /^#\/projector\/(\d+)/.exec(window.location.hash);
+if (projector)
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <ProjectorPage meetingId={Number(projector[1])} />
     </StrictMode>,
-  ),
-);
+  );
+// The journal's replay comes first, so the screens load what it has just written.
+else
+  void startPage().finally(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

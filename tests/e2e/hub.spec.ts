@@ -97,7 +97,7 @@ test('a ward sends from Thiết lập; the province finds it, reads the quarter 
   await hubPage.getByLabel('Kỳ báo cáo').selectOption('custom');
   await hubPage.getByLabel('Từ ngày', { exact: true }).fill('01/01/2025');
   await hubPage.getByLabel('Đến ngày', { exact: true }).fill('31/12/2026');
-  await expect(hubPage.getByText('Từ 01/01/2025 đến 31/12/2026: tổng số')).toBeVisible();
+  await expect(hubPage.getByText('Từ ngày 01/01/2025 đến ngày 31/12/2026: tổng số')).toBeVisible();
   await expect(hubPage.getByText(/đã trả lời \d+/)).toBeVisible();
   await expect(hubPage.getByText(/đã giải quyết xong \d+/)).toBeVisible();
   const [download] = await Promise.all([hubPage.waitForEvent('download'), hubPage.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);

@@ -79,8 +79,8 @@ export async function compositionEnds(page: Page): Promise<number> {
 
 /**
  * Waits until every field's text is in the database: the page's own count of unsaved fields
- * (`<html data-unsaved>`, debounced fields included) is 0. Never a sleep, never the "Đã lưu"
- * label (it can still show an earlier save while a debounced one is pending). `held`: that many
+ * (`<html data-unsaved>`: queued, being written, waiting for a retry or held) is 0. Never a sleep,
+ * never the "Đã lưu" label (it can still show an earlier save while a newer one is queued). `held`: that many
  * fields are expected to keep text their check refuses (e.g. too long), everything else saved.
  */
 export async function saved(page: Page, opts: { held?: number; timeout?: number } = {}): Promise<void> {

@@ -48,6 +48,37 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `tests/artifacts/${name}.png` });
 }
 
+/**
+ * Adds each person on the Prepare tab the way a secretary does: types the name in "Thêm đại
+ * biểu", chooses "Thêm người mới", types the titles (separated by ";") and the unit, picks the
+ * role, presses Enter. Returns each person's attendee id by key, read off the roster rows.
+ */
+async function addRosterOnPrepare(page: Page, people: Seed['people']): Promise<Record<string, number>> {
+  const search = page.getByTestId('person-search');
+  for (const p of people) {
+    await search.click();
+    await page.keyboard.type(p.name);
+    await page.getByTestId('person-search-create').click();
+    await expect(page.getByTestId('np-name')).toHaveValue(p.name);
+    await page.getByTestId('np-titles').click();
+    await page.keyboard.type(p.titles.join('; '));
+    await page.getByTestId('np-org').click();
+    await page.keyboard.type(p.organization);
+    await page.getByTestId('np-role').selectOption(p.role);
+    await page.getByTestId('np-org').press('Enter');
+    await expect(page.getByTestId('new-person')).toHaveCount(0);
+    await expect(page.getByTestId('roster-name').last()).toHaveText(p.name);
+  }
+  const rows = page.getByTestId('roster-row');
+  await expect(rows).toHaveCount(people.length);
+  const ids: Record<string, number> = {};
+  for (const [i, p] of people.entries()) {
+    await expect(rows.nth(i).getByTestId('roster-name')).toHaveText(p.name);
+    ids[p.key] = Number(await rows.nth(i).getAttribute('data-id'));
+  }
+  return ids;
+}
+
 test('the seed meeting typed through the live screen survives a reload, character for character', async ({ page, baseURL }) => {
   test.setTimeout(600_000);
   const base = baseURL!;
@@ -77,23 +108,8 @@ test('the seed meeting typed through the live screen survives a reload, characte
   expect(await compositionEnds(page)).toBeGreaterThan(10);
   await saved(page);
 
-  // ---- roster: through the API from the page (the Prepare roster is another engineer's) ------
-  const ids = await page.evaluate(
-    async ({ meetingId, people }) => {
-      const out: Record<string, number> = {};
-      for (const p of people) {
-        const res = await fetch('/api/attendee.add', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ meetingId, role: p.role, newPerson: { fullName: p.name, titles: p.titles, organization: p.organization } }),
-        });
-        const r = (await res.json()) as { ok: boolean; value: { id: number } };
-        out[p.key] = r.value.id;
-      }
-      return out;
-    },
-    { meetingId, people: seed.people },
-  );
+  // ---- roster: through the Prepare screen, as a secretary adds people she has not met before --
+  const ids = await addRosterOnPrepare(page, seed.people);
 
   // ---- live ---------------------------------------------------------------------------------
   await page.getByTestId('tab-live').click();
@@ -313,14 +329,10 @@ test('every shortcut on the keyboard map works', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('new-meeting').click();
   await expect(page).toHaveURL(/#\/meeting\/\d+\/prepare/);
-  const meetingId = Number(/meeting\/(\d+)/.exec(page.url())![1]);
-  await page.evaluate(async (meetingId) => {
-    for (const [fullName, role] of [
-      ['Trương Quang Thiều', 'chair'],
-      ['Trần Thế Cương', 'reporter'],
-    ])
-      await fetch('/api/attendee.add', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ meetingId, role, newPerson: { fullName, titles: [], organization: 'quận Bắc Từ Liêm' } }) });
-  }, meetingId);
+  await addRosterOnPrepare(page, [
+    { key: 'chair', name: 'Trương Quang Thiều', titles: [], organization: 'quận Bắc Từ Liêm', role: 'chair' },
+    { key: 'reporter', name: 'Trần Thế Cương', titles: [], organization: 'quận Bắc Từ Liêm', role: 'reporter' },
+  ]);
   await page.getByTestId('tab-live').click();
   await expect(page.getByTestId('roster')).toContainText('Trần Thế Cương');
 
@@ -419,7 +431,11 @@ test('every shortcut on the keyboard map works', async ({ page }) => {
       await expect(rows).toHaveCount(n);
     },
     finish: async (key) => {
+      const before = await selectedKey();
       await page.keyboard.press('F2');
+      // Type into the new item's form, not the previous one still on screen while rec.create answers.
+      await expect.poll(selectedKey).not.toBe(before);
+      await expect(page.getByTestId('rec-speaker')).toBeFocused();
       await page.getByTestId('rec-content').click();
       await page.keyboard.type('Xong mục');
       await page.keyboard.press(key);

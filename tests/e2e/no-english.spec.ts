@@ -11,6 +11,8 @@ import { meetingHash, shot } from './flow-helpers';
 /** Abbreviations, product names and key names that are the same in Vietnamese. */
 const ALLOWED = new Set([
   // Vietnamese official abbreviations
+  // TM: "thay mặt" in a signature block; II–IV: quarters as offices write them ("Quý IV")
+  'TM', 'II', 'III', 'IV',
   'UBND', 'MTTQ', 'LHPN', 'TUV', 'UVTV', 'HN', 'KN', 'TN', 'MT', 'CP', 'NQ', 'TW', 'HD', 'BB', 'QH', 'CT', 'UB', 'TT', 'ND', 'BCH', 'BTV', 'BTC', 'QU', 'HU', 'TU', 'TP', 'VN',
   // file kinds and programs a secretary knows by these names
   'PDF', 'Word', 'Excel', 'CSV', 'XLSX', 'DOCX', 'JPEG', 'JPG', 'PNG', 'HTML', 'LibreOffice', 'SQLite', 'Zalo', 'Email', 'email',
@@ -119,6 +121,24 @@ test('no English on any screen or dialog', async ({ page, baseURL }) => {
     await openApp(page, hash);
     await scan(page, name, found);
   }
+
+  // The follow-up register (issue 14): the list with an item open, the status filter, the period
+  // report; the office's statuses and agencies are on the settings screen scanned above.
+  await openApp(page, '#/register');
+  await expect(page.getByTestId('reg-row').first()).toBeVisible();
+  await page.getByTestId('reg-list').press('Enter');
+  await expect(page.getByTestId('reg-form')).toBeVisible();
+  await page.getByTestId('reg-status-filter').locator('summary').press('Enter');
+  await scan(page, 'register', found);
+  await page.keyboard.press('Alt+B');
+  await expect(page.getByTestId('report-preview')).toBeVisible();
+  await scan(page, 'register-report', found);
+  await page.keyboard.press('Escape');
+  // The conclusion's tasks editor, above the notice, with the directions taken from the conclusion.
+  await openApp(page, `${meetingHash(id, 'documents')}/notice`);
+  await page.getByTestId('tasks-from-conclusion').press('Enter');
+  await expect(page.getByTestId('task-row').first()).toBeVisible();
+  await scan(page, 'notice-tasks', found);
 
   // The meeting's steps, on the sample meeting (full of content) and on the logged one.
   await openApp(page, meetingHash(id, 'prepare'));

@@ -77,7 +77,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
 }
 
-function toOpenError(e: unknown, file: string): UserError {
+/** What a failure to open `file` means for the secretary; also used for the lock file beside it. */
+export function toOpenError(e: unknown, file: string): UserError {
   const code = (e as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new UserError('db_corrupt', `Tệp dữ liệu ${file} bị hỏng hoặc không phải dữ liệu của Thư ký Hội nghị. Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.`);

@@ -122,12 +122,12 @@ const PHOTO_SECTION: Record<PhotoEvent, Section> = {
 
 // Words that open a sentence with its own subject or adverbial ("Đối với …, UBND tỉnh sẽ …"),
 // so a speaker's name is not put in front of them.
-const OPENERS = [
+export const OPENERS = [
   'đối với', 'về', 'sau khi', 'tại', 'qua', 'trước', 'riêng', 'trong', 'liên quan', 'bên cạnh', 'đồng thời', 'ngoài ra', 'nhằm', 'theo', 'với', 'từ', 'nhân dịp', 'thay mặt',
 ];
 // Words that begin a noun phrase standing as the subject ("Việc tiếp xúc … có ý nghĩa …",
 // "Các ý kiến được giải trình …").
-const SUBJECTS = ['việc', 'các', 'những', 'nhiều', 'một số', 'toàn bộ', 'mọi', 'hầu hết', 'ý kiến', 'kiến nghị', 'vấn đề', 'nội dung', 'câu hỏi', 'hội nghị', 'buổi', 'kết quả', 'tình hình', 'công tác'];
+export const SUBJECTS = ['việc', 'các', 'những', 'nhiều', 'một số', 'toàn bộ', 'mọi', 'hầu hết', 'ý kiến', 'kiến nghị', 'vấn đề', 'nội dung', 'câu hỏi', 'hội nghị', 'buổi', 'kết quả', 'tình hình', 'công tác'];
 
 const startsWithAny = (s: string, words: string[]): boolean => {
   const t = s.trimStart().toLocaleLowerCase('vi');
@@ -136,7 +136,7 @@ const startsWithAny = (s: string, words: string[]): boolean => {
 
 // Verbs (and aspect words) that open what a speaker did or said: "Ghi nhận …", "Giao …", "Sẽ …".
 // Such a summary follows the speaker's name directly; any other one is reported ("cho biết …").
-const VERBS = [
+export const VERBS = [
   'ghi nhận', 'giao', 'trực tiếp', 'giải đáp', 'trả lời', 'tiếp thu', 'đánh giá', 'thông tin', 'thông báo', 'nhấn mạnh', 'khẳng định',
   'đề nghị', 'yêu cầu', 'chỉ đạo', 'cam kết', 'lắng nghe', 'làm rõ', 'giải trình', 'phát biểu', 'cho biết', 'báo cáo', 'chia sẻ',
   'biểu dương', 'đồng ý', 'thống nhất', 'nêu', 'chỉ rõ', 'quán triệt', 'trình bày', 'tóm tắt', 'điểm lại', 'nhắc lại', 'kêu gọi',

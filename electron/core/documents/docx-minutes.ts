@@ -61,11 +61,24 @@ export function headerLines(name: string, width: number, size: number, bold: boo
 }
 
 function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boolean): Table {
-  const number = docNumberLine(profile, record.meeting.docNumber);
-  const revision = revisionLine(record.meeting.revision);
   const date = placeDateLine(profile, record.meeting.date);
+  return headerTableOf(profile, docNumberLine(profile, record.meeting.docNumber), revisionLine(record.meeting.revision), withDate ? date : null);
+}
+
+/**
+ * The header of every NĐ 30 document the app writes (minutes, notice, report): parent and issuing
+ * body, number and revision on the left; national title and motto (or "ĐẢNG CỘNG SẢN VIỆT NAM")
+ * and the place-and-date line (null: none) on the right.
+ */
+export function headerTableOf(profile: OrgProfile, number: string, revision: string | null, dateLine: string | null): Table {
+  const withDate = dateLine != null;
+  const date = dateLine ?? '';
   const leftCol: Paragraph[] = [];
   const rightCol: Paragraph[] = [];
+  // State: the number and the place-and-date line in a second row, so they share one line (NĐ 30
+  // Phụ lục I, ô 3 and ô 4) however many lines the names above them take.
+  const leftLow: Paragraph[] = [];
+  const rightLow: Paragraph[] = [];
   const parent = profile.parentBody.trim().toLocaleUpperCase('vi');
   const issuing = profile.issuingBody.trim().toLocaleUpperCase('vi');
   // The left column is as wide as its longest line needs (so "ĐẢNG BỘ QUẬN BẮC TỪ LIÊM" does not
@@ -94,24 +107,27 @@ function headerTable(record: MeetingRecord, profile: OrgProfile, withDate: boole
     leftCol.push(...lines(issuing, 13, true));
     // A short rule, about 40 % of the name's width (the decree asks for 1/3 to 1/2).
     leftCol.push(rule(left, Math.min(issuingWidth, left) * 0.4));
-    leftCol.push(centred([run(number, { size: 13 })], { spacing: { before: 180 } }));
-    if (revision) leftCol.push(centred([run(revision, { size: 12, italics: true })]));
+    leftLow.push(centred([run(number, { size: 13 })], { spacing: { before: 180 } }));
+    if (revision) leftLow.push(centred([run(revision, { size: 12, italics: true })]));
     const motto = 'Độc lập - Tự do - Hạnh phúc';
     rightCol.push(centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 12, bold: true })]));
     rightCol.push(centred([run(motto, { size: 13, bold: true })]));
     rightCol.push(rule(right, textWidth(motto, 13, true)));
-    if (withDate) rightCol.push(centred([run(date, { size: 14, italics: true })], { spacing: { before: 180 } }));
+    if (withDate) rightLow.push(centred([run(date, { size: 14, italics: true })], { spacing: { before: 180 } }));
   }
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: NO_TABLE_BORDERS,
-    rows: [new TableRow({ children: [layoutCell(left, leftCol), layoutCell(right, rightCol)] })],
+    rows: [
+      new TableRow({ children: [layoutCell(left, leftCol), layoutCell(right, rightCol)] }),
+      ...(leftLow.length || rightLow.length ? [new TableRow({ children: [layoutCell(left, leftLow), layoutCell(right, rightLow)] })] : []),
+    ],
   });
 }
 
-function bodyParagraph(text: string, bold = false, keepNext = false): Paragraph {
+export function bodyParagraph(text: string, bold = false, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: FIRST_LINE },
@@ -128,33 +144,41 @@ function bodyParagraph(text: string, bold = false, keepNext = false): Paragraph 
  * share a page, and the closing line before them keeps with them.
  */
 function signatureTable(record: MeetingRecord, profile: OrgProfile, options: DocOptions): Table {
-  const half = Math.floor(TEXT_WIDTH / 2);
   const chair = record.attendees.find((a) => a.role === 'chair');
-  const chairName = chair?.fullName.trim() ?? '';
   const secretary = record.meeting.secretary.trim() || profile.secretaryName.trim();
   const label = (profile.style ?? DEFAULT_STYLE).chairLabel.toLocaleUpperCase('vi');
-  const column = (title: string, name: string): Paragraph[] => [
-    centred([run(title, { size: BODY, bold: true })], { spacing: { before: 240 } }),
+  return twoColumnSignature(
+    [...signatureColumn(['THƯ KÝ'], secretary), ...recipientLines(options.minutes?.recipients, DEFAULT_RECIPIENTS)],
+    signatureColumn([label], chair?.fullName.trim() ?? ''),
+  );
+}
+
+/** Title lines (authority, title) in capitals bold, room to sign (about 3 cm), the full name bold. */
+export function signatureColumn(titles: string[], name: string): Paragraph[] {
+  const lines = titles.filter((t) => t.trim());
+  return [
+    ...lines.map((t, i) => centred([run(t, { size: BODY, bold: true })], i === 0 ? { spacing: { before: 240 } } : {})),
     // Room to sign: about 3 cm.
     new Paragraph({ spacing: { before: 0, after: 0, line: convertMillimetersToTwip(30), lineRule: 'exact' }, children: [] }),
     centred([run(name, { size: BODY, bold: true })]),
   ];
+}
+
+/** A borderless two-column row that never splits: signatures and recipients share a page. */
+export function twoColumnSignature(left: Paragraph[], right: Paragraph[]): Table {
+  const half = Math.floor(TEXT_WIDTH / 2);
   return new Table({
     width: { size: half * 2, type: WidthType.DXA },
     columnWidths: [half, half],
     layout: TableLayoutType.FIXED,
     borders: NO_TABLE_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [layoutCell(half, [...column('THƯ KÝ', secretary), ...recipients(options)]), layoutCell(half, column(label, chairName))],
-      }),
-    ],
+    rows: [new TableRow({ cantSplit: true, children: [layoutCell(half, left), layoutCell(half, right)] })],
   });
 }
 
-function recipients(options: DocOptions): Paragraph[] {
-  const list = (options.minutes?.recipients?.length ? options.minutes.recipients : DEFAULT_RECIPIENTS)
+/** "Nơi nhận:" (12 bold italic) and its lines (11), each "- …;", the last "- ….". */
+export function recipientLines(given: readonly string[] | undefined, defaults: readonly string[]): Paragraph[] {
+  const list = (given?.length ? given : defaults)
     .map((s) => s.trim().replace(/^[-–\s]+/, '').replace(/[;.,\s]+$/, ''))
     .filter(Boolean);
   return [

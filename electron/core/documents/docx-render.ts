@@ -8,6 +8,7 @@ import type { DocBlock, DocOptions } from '../../shared/documents';
 import { articleDocument, type PhotoLoader } from './docx-article';
 import { minutesDocument } from './docx-minutes';
 import { summaryDocument } from './docx-summary';
+import { noticeDocument } from './notice-docx';
 
 export type { PhotoData, PhotoLoader } from './docx-article';
 
@@ -34,6 +35,7 @@ export async function renderDocx(
 ): Promise<Buffer> {
   if (kind === 'minutes') return Packer.toBuffer(minutesDocument(blocks, record, profile ?? FALLBACK_PROFILE, options));
   if (kind === 'summary') return Packer.toBuffer(summaryDocument(blocks, record, profile));
+  if (kind === 'notice') return Packer.toBuffer(noticeDocument(blocks, record, profile ?? FALLBACK_PROFILE, options));
   // docx hashes every image with a JavaScript SHA-1 and deflates it again inside the zip, which
   // for twenty 1 MB photos costs most of a second and gains nothing (JPEG does not compress).
   // So the document is built with tiny stand-ins, and the real photos are stored afterwards.

@@ -34,6 +34,9 @@ export function sourceHash(kind: DocKind, record: MeetingRecord, profile: OrgPro
     for (const k of ['issuingBody', 'parentBody', 'isParty', 'docCode', 'placeName', 'secretaryName']) delete p[k];
   }
   const photos = kind === 'article' ? record.photos.map(({ createdAt: _pc, ...rest }) => rest) : [];
-  const data = { kind, meeting: m, attendees: record.attendees, groups: record.groups, speeches: record.speeches, recommendations: record.recommendations, replies: record.replies, photos, profile: p };
+  // Speaking times print in the summary, and in the minutes when the rule asks (issue 16). Without
+  // them the key is left out (stable() drops undefined), so older drafts keep their hash.
+  const times = record.timing && (kind === 'summary' || (kind === 'minutes' && record.timing.rule.inMinutes)) ? record.timing.times : undefined;
+  const data = { kind, meeting: m, attendees: record.attendees, groups: record.groups, speeches: record.speeches, recommendations: record.recommendations, replies: record.replies, photos, profile: p, times };
   return createHash('sha256').update(stable(data)).digest('hex');
 }

@@ -10,6 +10,7 @@ import type { DocBlock } from '../../shared/documents';
 import { meetingName } from './article';
 import { attendeeById, distinct, mainTitle, nameWithTitles, raiserLabel } from './people';
 import { stripOpeners } from '../../shared/vi/short-phrase';
+import { withMinutesTime } from './timing-text';
 import { LONG_DATE_BLANK, adminLower, cleanSentence, clockTime, containsFolded, endDocument, endSentence, formatCount, longDate, lowerFirst, shortDate, stripEnd, upperFirst } from './vi-text';
 
 /** A dotted blank the secretary fills in by hand when the record does not say. */
@@ -211,9 +212,9 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
     // "… kiến nghị: Đề nghị …" says it twice: a content that opens with its own verb takes its place.
     const own = typed && stripOpeners(typed) !== typed.normalize('NFC').replace(/\s+/g, ' ').trim();
     const head = who ? `${upperFirst(who)}${unit}` : '';
-    if (own) para(`${n}. ${head ? `${head} ${lowerFirst(typed)}` : upperFirst(typed)}.`);
-    else para(`${n}. ${head ? `${head} kiến nghị` : 'Kiến nghị'}${typed ? `: ${upperFirst(typed)}` : ''}.`);
-    for (const reply of repliesAfter.get(r.id) ?? []) para(replyParagraph(record, reply, jointNote(reply)));
+    if (own) para(withMinutesTime(record, `${n}. ${head ? `${head} ${lowerFirst(typed)}` : upperFirst(typed)}.`, 'recommendation', r.id));
+    else para(withMinutesTime(record, `${n}. ${head ? `${head} kiến nghị` : 'Kiến nghị'}${typed ? `: ${upperFirst(typed)}` : ''}.`, 'recommendation', r.id));
+    for (const reply of repliesAfter.get(r.id) ?? []) para(withMinutesTime(record, replyParagraph(record, reply, jointNote(reply)), 'reply', reply.id));
   };
 
   if (before.length) {
@@ -240,7 +241,7 @@ export function generateMinutes(record: MeetingRecord, profile: OrgProfile | nul
     during.forEach((r, i) => recParagraph(r, i + 1));
     if (otherUnlinked.length) {
       if (during.length) para('Trả lời chung các ý kiến, kiến nghị:');
-      for (const r of otherUnlinked) para(replyParagraph(record, r, ''));
+      for (const r of otherUnlinked) para(withMinutesTime(record, replyParagraph(record, r, ''), 'reply', r.id));
     }
   }
 

@@ -6,6 +6,7 @@ import type { DocBlock } from '../../shared/documents';
 import { meetingName } from './article';
 import { attendeeById, distinct, nameWithTitles, raiserLabel } from './people';
 import { shortDate, stripEnd, upperFirst } from './vi-text';
+import { summaryTime } from './timing-text';
 
 export const SUMMARY_COLUMNS = [
   'STT',
@@ -69,14 +70,15 @@ export function generateSummary(record: MeetingRecord, _profile: OrgProfile | nu
 
 function recRow(record: MeetingRecord, r: Recommendation, stt: number, replies: Reply[]): string[] {
   const who = raiserLabel(record, r.raisedByAttendeeId, r.raisedByText);
-  const raiser = [upperFirst(who), r.unit.trim()].filter(Boolean).join('\n');
+  const raiser = [upperFirst(who), r.unit.trim(), summaryTime(record, 'recommendation', r.id)].filter(Boolean).join('\n');
   const content = upperFirst(stripEnd(r.content.trim() || r.shortPhrase.trim()));
   const answers = replies
     .map((x) => {
       const a = attendeeById(record, x.responderAttendeeId);
       const by = a ? nameWithTitles(a, 'functional') : x.responderText.trim();
       const text = stripEnd(x.content.trim());
-      return [upperFirst(by), upperFirst(text)].filter(Boolean).join(': ');
+      const time = summaryTime(record, 'reply', x.id);
+      return [upperFirst(by), upperFirst(text)].filter(Boolean).join(': ') + (time ? ` (${time.toLocaleLowerCase('vi')})` : '');
     })
     .filter(Boolean);
   const forms = distinct(replies.map((x) => FORM_LABEL[x.kind]));

@@ -17,20 +17,32 @@ import type { PartialHandlers } from '../registry';
 import { assertEditable, getRecord, touchMeeting } from '../repo/meetings';
 import { photoBytes } from '../repo/photos';
 import { getProfile } from '../repo/profile';
-import { getDraft, saveEditedBlocks, saveGeneratedDraft } from '../repo/documents';
+import { getDraft, saveDraftOptions, saveEditedBlocks, saveGeneratedDraft } from '../repo/documents';
 import { generateArticle } from '../documents/article';
 import { generateMinutes } from '../documents/minutes';
 import { generateSummary } from '../documents/summary';
+import { generateNotice, type NoticeTask } from '../documents/notice';
+import { noticeSourceHash, noticeTasksFor } from '../documents/notice-tasks';
 import { sourceHash } from '../documents/hash';
 import { articleHtmlPage } from '../documents/html';
 import { articleText } from '../documents/text';
 import { renderInWorker, type RenderPhoto } from '../documents/render-worker';
 import { asciiSlug } from '../documents/vi-text';
 
-export function generateBlocks(kind: DocKind, record: MeetingRecord, profile: OrgProfile | null, options: DocOptions): DocBlock[] {
+export function generateBlocks(kind: DocKind, record: MeetingRecord, profile: OrgProfile | null, options: DocOptions, tasks: readonly NoticeTask[] = []): DocBlock[] {
   if (kind === 'article') return generateArticle(record, profile, options.article ?? {});
   if (kind === 'minutes') return generateMinutes(record, profile);
+  if (kind === 'notice') return generateNotice(record, profile, tasks);
   return generateSummary(record, profile);
+}
+
+/** The minutes and the chair's notice are final once the record is locked (chốt biên bản). */
+const LOCKED_KINDS: ReadonlySet<DocKind> = new Set<DocKind>(['minutes', 'notice']);
+
+/** The data a draft was made from: the record, and for the notice the tasks of the register too. */
+function hashFor(ctx: CoreContext, kind: DocKind, record: MeetingRecord, profile: OrgProfile | null): string {
+  const base = sourceHash(kind, record, profile);
+  return kind === 'notice' ? noticeSourceHash(base, noticeTasksFor(ctx, record.meeting.id)) : base;
 }
 
 function mergeOptions(a: DocOptions, b: DocOptions | undefined): DocOptions {
@@ -39,6 +51,7 @@ function mergeOptions(a: DocOptions, b: DocOptions | undefined): DocOptions {
     ...a,
     ...(b.article ? { article: { ...(a.article ?? {}), ...b.article } } : {}),
     ...(b.minutes ? { minutes: { ...(a.minutes ?? {}), ...b.minutes } } : {}),
+    ...(b.notice ? { notice: { ...(a.notice ?? {}), ...b.notice } } : {}),
   };
 }
 
@@ -47,17 +60,25 @@ export function ensureDraft(ctx: CoreContext, meetingId: number, kind: DocKind, 
   const { db } = ctx;
   const record = getRecord(db, meetingId);
   const profile = getProfile(db);
-  const hash = sourceHash(kind, record, profile);
+  const hash = hashFor(ctx, kind, record, profile);
   const existing = getDraft(db, meetingId, kind, hash);
-  if (existing && existing.edited && !replace) return existing;
-  // Throwing away edits of a locked record's minutes needs the record unlocked first.
-  if (existing?.edited && kind === 'minutes') assertEditable(db, meetingId);
+  if (existing && existing.edited && !replace) {
+    // The notice's number, date and signer are printed around the blocks, never in them: they
+    // change on an edited draft without touching the secretary's text.
+    if (kind === 'notice' && options?.notice) {
+      assertEditable(db, meetingId);
+      return db.transaction(() => saveDraftOptions(db, nowIso(ctx), meetingId, kind, mergeOptions(existing.options, options), hash))();
+    }
+    return existing;
+  }
+  // Throwing away edits of a locked record's minutes (or notice) needs the record unlocked first.
+  if (existing?.edited && LOCKED_KINDS.has(kind)) assertEditable(db, meetingId);
   const opts = mergeOptions(existing?.options ?? {}, options);
-  const blocks = generateBlocks(kind, record, profile, opts);
+  const blocks = generateBlocks(kind, record, profile, opts, kind === 'notice' ? noticeTasksFor(ctx, meetingId) : []);
   return db.transaction(() => saveGeneratedDraft(db, nowIso(ctx), meetingId, kind, blocks, opts, hash))();
 }
 
-const BASE_NAME: Record<DocKind, string> = { article: 'Tin-bai', minutes: 'Bien-ban', summary: 'Tong-hop-kien-nghi' };
+const BASE_NAME: Record<DocKind, string> = { article: 'Tin-bai', minutes: 'Bien-ban', summary: 'Tong-hop-kien-nghi', notice: 'Thong-bao-ket-luan' };
 
 export function exportFileName(kind: DocKind, record: MeetingRecord, ext: 'docx' | 'html' | 'txt'): string {
   const tail = record.meeting.date ?? `hoi-nghi-${record.meeting.id}`;
@@ -78,7 +99,7 @@ function photosFor(db: Database, record: MeetingRecord, blocks: DocBlock[]): Ren
 
 export async function exportDraft(ctx: CoreContext, meetingId: number, kind: DocKind, format: DocFormat): Promise<ExportedDoc & { bytes: Buffer }> {
   if (format !== 'docx' && kind !== 'article')
-    throw new UserError('validation', 'Chỉ tin bài mới xuất được dạng HTML hoặc văn bản thuần. Biên bản và bảng tổng hợp hãy xuất ra tệp Word (.docx).');
+    throw new UserError('validation', 'Chỉ tin bài mới xuất được dạng HTML hoặc văn bản thuần. Biên bản, thông báo kết luận và bảng tổng hợp hãy xuất ra tệp Word (.docx).');
   const draft = ensureDraft(ctx, meetingId, kind);
   const record = getRecord(ctx.db, meetingId);
   const profile = getProfile(ctx.db);
@@ -110,19 +131,19 @@ export async function exportDraft(ctx: CoreContext, meetingId: number, kind: Doc
 export const documentHandlers = {
   'doc.get': (ctx, { meetingId, kind }) => {
     const record = getRecord(ctx.db, meetingId);
-    return getDraft(ctx.db, meetingId, kind, sourceHash(kind, record, getProfile(ctx.db)));
+    return getDraft(ctx.db, meetingId, kind, hashFor(ctx, kind, record, getProfile(ctx.db)));
   },
   'doc.generate': (ctx, { meetingId, kind, options, replace }) => ensureDraft(ctx, meetingId, kind, options, replace === true),
   'doc.save': (ctx, { meetingId, kind, blocks }) => {
-    // The minutes of a locked record are final; the article and the table can still be polished.
-    if (kind === 'minutes') assertEditable(ctx.db, meetingId);
+    // The minutes and the notice of a locked record are final; the article and the table can still be polished.
+    if (LOCKED_KINDS.has(kind)) assertEditable(ctx.db, meetingId);
     const record = getRecord(ctx.db, meetingId);
-    const hash = sourceHash(kind, record, getProfile(ctx.db));
+    const hash = hashFor(ctx, kind, record, getProfile(ctx.db));
     return ctx.db.transaction(() => {
       const at = nowIso(ctx);
       // Editing the minutes' text after an unlock is a change to the record like any other: the
       // next exported file must carry a new revision number.
-      if (kind === 'minutes') touchMeeting(ctx.db, meetingId, at);
+      if (LOCKED_KINDS.has(kind)) touchMeeting(ctx.db, meetingId, at);
       return saveEditedBlocks(ctx.db, at, meetingId, kind, blocks as DocBlock[], hash);
     })();
   },

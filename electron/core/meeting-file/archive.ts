@@ -14,8 +14,10 @@ import { zipSync, type Zippable } from 'fflate';
 import { LIMITS } from '../../shared/limits';
 import { UserError } from '../../shared/result';
 
-const bad = (what: string): UserError =>
+/** The one refusal of a meeting file, said the same way by the reader here and the import's checks. */
+export const meetingFileInvalid = (what: string): UserError =>
   new UserError('meeting_file_invalid', `Tệp hội nghị không hợp lệ: ${what} Dữ liệu hiện có không bị thay đổi.`);
+const bad = meetingFileInvalid;
 
 const BOMB = 'dữ liệu giải nén quá lớn (có thể là tệp độc hại "zip bomb").';
 const BROKEN = 'tệp bị cắt cụt hoặc hỏng, không giải nén được.';

@@ -4,6 +4,9 @@ import { getRecord } from '../repo/meetings';
 import { photoBytes } from '../repo/photos';
 import { MEETING_FILE_FORMAT, MEETING_FILE_VERSION, type Manifest, type MeetingData } from './format';
 import { writeArchive } from './archive';
+import { timingToPart } from './timing-part';
+import { followupToPart } from './followup-part';
+import { audioToPart } from './audio-part';
 
 type DocRow = { kind: 'article' | 'minutes' | 'summary'; blocks_json: string; options_json: string; edited: number; generated_at: string; updated_at: string };
 
@@ -97,11 +100,24 @@ export function meetingToData(db: Database, meetingId: number): { data: MeetingD
       updatedAt: d.updated_at,
     })),
   };
+  // Optional part (issue 16): only a meeting with timing carries it.
+  const timing = timingToPart(db, rec, aKey);
+  if (timing) data.timing = timing;
+  // Optional part (issue 14), always written so the meeting keeps its uid and a returned file merges.
+  const followup = followupToPart(db, meetingId, rKey);
+  data.followup = followup.part;
+  for (const [name, bytes] of followup.files) photos.set(name, bytes);
   return { data, photos };
 }
 
-export function exportMeetingFile(db: Database, meetingId: number, now: Date): Uint8Array {
+/** `audioFrom`: the data folder, when the secretary chose to include the hall recording (default: left out). */
+export function exportMeetingFile(db: Database, meetingId: number, now: Date, opts: { audioFrom?: string } = {}): Uint8Array {
   const { data, photos } = meetingToData(db, meetingId);
+  const audio = opts.audioFrom ? audioToPart(db, opts.audioFrom, meetingId) : undefined;
+  if (audio) {
+    data.audio = audio.part;
+    for (const [name, bytes] of audio.files) photos.set(name, bytes);
+  }
   const manifest: Manifest = { format: MEETING_FILE_FORMAT, version: MEETING_FILE_VERSION, appVersion: APP_VERSION, exportedAt: now.toISOString() };
   const enc = new TextEncoder();
   return writeArchive({

@@ -8,17 +8,19 @@ import { audit } from '../repo/audit';
 import { getMeeting, reindexWholeMeeting, writeMeetingFields } from '../repo/meetings';
 import { createPerson, findPerson } from '../repo/people';
 import { processPhoto } from '../photos/process';
-import { openArchive } from './archive';
+import { meetingFileInvalid, openArchive } from './archive';
+import { checkTimingPart, writeTimingPart } from './timing-part';
+import { checkFollowupPart, meetingToMerge, mergeFollowup, writeFollowupFresh } from './followup-part';
+import { checkAudioPart, discardStagedAudio, moveStagedAudio, stageAudioFiles, writeAudioRows } from './audio-part';
 import { ManifestSchema, MEETING_FILE_VERSION, MeetingDataSchema, type MeetingData } from './format';
 
-const bad = (what: string): UserError =>
-  new UserError('meeting_file_invalid', `Tệp hội nghị không hợp lệ: ${what} Dữ liệu hiện có không bị thay đổi.`);
+const bad = meetingFileInvalid;
 
 /** The JSON parts are text: a real meeting's is a few MB, so these caps only stop abuse. */
 const MANIFEST_MAX = 64 * 1024;
 const MEETING_JSON_MAX = 64 * 1024 * 1024;
 
-const DOC_LABEL = { article: 'tin bài', minutes: 'biên bản', summary: 'bảng tổng hợp' } as const;
+const DOC_LABEL = { article: 'tin bài', minutes: 'biên bản', summary: 'bảng tổng hợp', notice: 'thông báo kết luận' } as const;
 
 // A draft is shown and exported as it is stored, so it must have the shape the app writes:
 // garbage options imported once broke the article export.
@@ -48,7 +50,7 @@ function parseDraftPart<T>(json: string, schema: z.ZodType<T>, what: string): T 
   return r.data;
 }
 
-type Checked = { data: MeetingData; photos: Map<string, { data: Buffer; thumb: Buffer; width: number; height: number }> };
+type Checked = { data: MeetingData; photos: Map<string, { data: Buffer; thumb: Buffer; width: number; height: number }>; followupFiles?: Map<string, Uint8Array>; audioFiles?: Map<number, Uint8Array> };
 
 /** Everything that can fail is checked here, before the database is touched. */
 export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
@@ -83,6 +85,9 @@ export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
     if (r.responder && !aKeys.has(r.responder)) throw bad('một ý kiến trả lời trỏ tới đại biểu không có.');
     for (const k of r.recommendations) if (!rKeys.has(k)) throw bad('một ý kiến trả lời trỏ tới kiến nghị không có.');
   }
+  checkTimingPart(data.timing, data, bad);
+  const followupFiles = checkFollowupPart(data.followup, rKeys, archive, bad);
+  const audioFiles = checkAudioPart(data.audio, data, archive, bad);
   if (data.meeting.startTime && data.meeting.endTime && data.meeting.endTime < data.meeting.startTime)
     throw bad('giờ kết thúc trước giờ bắt đầu.');
   const kinds = new Set<string>();
@@ -116,7 +121,7 @@ export async function checkMeetingFile(bytes: Uint8Array): Promise<Checked> {
       throw bad(`ảnh ${p.file} bị hỏng.`);
     }
   }
-  return { data, photos };
+  return { data, photos, followupFiles, audioFiles };
 }
 
 /** Writes a checked meeting in one transaction: the database gets all of it or none of it. */
@@ -201,30 +206,31 @@ export function writeMeeting(db: Database, at: string, { data, photos }: Checked
         d.generatedAt,
         d.updatedAt,
       );
+    writeTimingPart(db, at, meetingId, data.timing, aIds);
     audit(db, at, meetingId, 'meeting', meetingId, 'import');
     reindexWholeMeeting(db, meetingId);
     return getMeeting(db, meetingId);
   })();
 }
 
-const TABLE_LABEL: Record<string, string> = {
-  meetings: 'thông tin hội nghị',
-  people: 'danh bạ đại biểu',
-  attendees: 'danh sách đại biểu',
-  attendee_groups: 'thành phần tham dự',
-  speeches: 'phát biểu',
-  recommendations: 'kiến nghị',
-  replies: 'ý kiến trả lời',
-  reply_links: 'liên kết trả lời – kiến nghị',
-  photos: 'ảnh',
-  documents: 'bản nháp văn bản',
-};
-
 /**
  * A file that passed every check but that the database still refuses (a constraint the checks do
  * not know, e.g. after a migration) is a bad file, not an app crash: say which part of it.
  */
 export function describeWriteFailure(e: unknown): unknown {
+  // Inside the function (it runs only on a failed write) so that mutation testing can measure it.
+  const TABLE_LABEL: Record<string, string> = {
+    meetings: 'thông tin hội nghị',
+    people: 'danh bạ đại biểu',
+    attendees: 'danh sách đại biểu',
+    attendee_groups: 'thành phần tham dự',
+    speeches: 'phát biểu',
+    recommendations: 'kiến nghị',
+    replies: 'ý kiến trả lời',
+    reply_links: 'liên kết trả lời – kiến nghị',
+    photos: 'ảnh',
+    documents: 'bản nháp văn bản',
+  };
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return e;
   const message = String((e as { message?: unknown }).message ?? '');
@@ -241,12 +247,33 @@ export function describeWriteFailure(e: unknown): unknown {
   return bad(`dữ liệu ${where} ${what}, nên không ghi được. Hãy xuất lại tệp từ máy gốc bằng cùng phiên bản ứng dụng.`);
 }
 
-export async function importMeetingFile(db: Database, at: string, bytes: Uint8Array): Promise<Meeting> {
+/** `dataDir`: where a recording the file carries is put (audio-part.ts); without it the audio is skipped. */
+export async function importMeetingFile(db: Database, at: string, bytes: Uint8Array, opts: { dataDir?: string } = {}): Promise<Meeting> {
   const checked = await checkMeetingFile(bytes);
+  // The recording's files are written before the transaction and moved in place after it commits.
+  const staged = opts.dataDir ? stageAudioFiles(opts.dataDir, checked.data.audio, checked.audioFiles ?? new Map()) : null;
+  let fresh: number | null = null;
   try {
-    // One transaction (writeMeeting): a failure midway leaves nothing half-written.
-    return writeMeeting(db, at, checked);
+    // One transaction: a failure midway leaves nothing half-written. A file of a meeting already
+    // here that carries follow-up data merges into it instead (followup-part.ts).
+    const meeting = db.transaction(() => {
+      const files = checked.followupFiles ?? new Map<string, Uint8Array>();
+      const existing = meetingToMerge(db, checked.data.followup);
+      if (existing !== null && checked.data.followup) {
+        mergeFollowup(db, at, existing, checked.data.followup, files);
+        return getMeeting(db, existing);
+      }
+      const m = writeMeeting(db, at, checked);
+      writeFollowupFresh(db, at, m.id, checked.data.followup, files, checked.data.recommendations.map((r) => r.key));
+      if (staged) writeAudioRows(db, m.id, checked.data.audio, checked.audioFiles ?? new Map());
+      fresh = m.id;
+      return m;
+    })();
+    if (staged && fresh !== null) moveStagedAudio(opts.dataDir!, staged, fresh);
+    else discardStagedAudio(staged);
+    return meeting;
   } catch (e) {
+    discardStagedAudio(staged);
     throw describeWriteFailure(e);
   }
 }

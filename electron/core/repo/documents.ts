@@ -55,6 +55,13 @@ export function saveGeneratedDraft(db: Database, at: string, meetingId: number, 
   return getDraft(db, meetingId, kind, hash)!;
 }
 
+/** Changes a draft's options only (what is printed around the blocks), keeping the blocks and their edits. */
+export function saveDraftOptions(db: Database, at: string, meetingId: number, kind: DocKind, options: DocOptions, currentHash: string): DocDraft {
+  db.prepare('UPDATE documents SET options_json = ?, updated_at = ? WHERE meeting_id = ? AND kind = ?').run(JSON.stringify(options), at, meetingId, kind);
+  audit(db, at, meetingId, 'document', null, 'update', `${kind} options`);
+  return getDraft(db, meetingId, kind, currentHash)!;
+}
+
 /** Keeps the secretary's edits: the blocks change, the source hash (what it was made from) does not. */
 export function saveEditedBlocks(db: Database, at: string, meetingId: number, kind: DocKind, blocks: DocBlock[], currentHash: string): DocDraft {
   const info = db

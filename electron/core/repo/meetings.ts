@@ -7,6 +7,7 @@ import { bool, parseStringList } from './json';
 import { listAttendees, listGroups } from './roster';
 import { listRecommendations, listReplies, listSpeeches } from './items';
 import { listPhotos } from './photos';
+import { getTiming, hasTiming } from './timing';
 import { indexItem, unindexMeeting } from '../search/search';
 
 type MeetingRow = {
@@ -314,7 +315,14 @@ export function getRecord(db: Database, id: number): MeetingRecord {
     recommendations: listRecommendations(db, id),
     replies: listReplies(db, id),
     photos: listPhotos(db, id),
+    ...timingPart(db, id),
   };
+}
+
+/** The speaking timers' part of the record, only when the meeting has one (migration 006). */
+function timingPart(db: Database, id: number): Pick<MeetingRecord, 'timing'> {
+  const timing = getTiming(db, id);
+  return hasTiming(timing) ? { timing } : {};
 }
 
 /** Meeting-wide order of events: the next number after every speech, recommendation and reply. */

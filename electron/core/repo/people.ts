@@ -4,6 +4,7 @@ import { UserError } from '../../shared/result';
 import { fold } from '../../shared/vi/fold';
 import { prepareDirectory, searchPrepared, type PreparedPerson } from '../../shared/people-search';
 import { parseStringList } from './json';
+import { peopleIndexReady, searchPeopleIndexed } from '../search/people-index';
 
 type PersonRow = { id: number; full_name: string; titles_json: string; organization: string; rank: number };
 
@@ -55,12 +56,15 @@ export function findPerson(db: Database, fullName: string, organization: string)
 }
 
 /**
- * Type-ahead over the directory. Folding and initials matching happen in JS ("ttq" style initials
- * cannot be expressed as an FTS query). Reading and folding 2,000 people takes ~25 ms, too slow
- * for a keystroke, so the folded directory is kept per connection and dropped on every write to
- * `people` (all of which go through this file); a search is then ~1 ms.
+ * Type-ahead over the directory, best first (see searchPrepared for the order). With migration
+ * 008 it reads the index in electron/core/search/people-index.ts, kept current by triggers on
+ * `people`. Without it, the folded directory is kept per connection and dropped on every write to
+ * `people` through this file (reading and folding 2,000 people takes ~25 ms; 200,000 seconds).
  */
 export function searchPeople(db: Database, query: string, limit = 20): Person[] {
+  // Migration 008's index answers in a few milliseconds at any size; a file not yet migrated
+  // (read-only, opened by an older schema) falls back to the folded copy in memory.
+  if (peopleIndexReady(db)) return searchPeopleIndexed(db, query, limit);
   return searchPrepared(directory(db), query, limit).map((p) => ({ ...p, titles: [...p.titles] }));
 }
 

@@ -1,6 +1,7 @@
 // Type-ahead for people: an ARIA combobox over the directory ("thieu", "ttq" and "Thiều" all
 // find Trương Quang Thiều; the core folds diacritics and matches initials). Reusable: pass
-// `search` to look somewhere else (e.g. the meeting's roster, filtered with `filterByName`).
+// `search` to look somewhere else (e.g. the meeting's roster, filtered with `filterByName`,
+// which stays in the page).
 //
 // Vietnamese input rules (see the typing guide): the input is a plain controlled <input> whose
 // state is set synchronously from e.target.value; Backspace is never intercepted (Unikey and
@@ -8,7 +9,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Person } from '../../../electron/shared/domain';
 import { foldedWords, matchPrepared, prepareName } from '../../../electron/shared/vi/fold';
-import { prepareDirectory, searchPrepared, type PreparedPerson } from '../../../electron/shared/people-search';
+import { LIMITS } from '../../../electron/shared/limits';
 import { api } from '../lib/api';
 
 export type PersonOption = Pick<Person, 'id' | 'fullName' | 'titles' | 'organization'>;
@@ -31,39 +32,18 @@ export type PersonTypeaheadProps<T extends PersonOption> = {
   disabled?: boolean;
 };
 
-// The directory is searched on the client. Measured with 2,000 people in browser mode, a round
-// trip per keystroke ('people.search') took a median 34 ms to show results; filtering a folded
-// snapshot here takes about a millisecond. The snapshot is fetched once and refreshed whenever a
-// type-ahead gains focus (people added elsewhere appear on the next focus); until it arrives the
-// server search answers.
-let snapshot: PreparedPerson[] | null = null;
-let loading: Promise<void> | null = null;
+// The directory is searched in the core, one 'people.search' per keystroke: its index (migration
+// 008) answers in milliseconds at any size, where a copy of the directory in the page cost
+// 200,000 people's names in memory and seconds to fold before the first keystroke. People
+// already on the roster are left out here, so the core is asked for that many more.
+const SHOWN = 12;
 
-/** Fetches the directory again (after people were created). */
-export function refreshDirectory(): Promise<void> {
-  loading ??= api
-    .call('people.directory', {})
-    .then((r) => {
-      if (r.ok) snapshot = prepareDirectory(r.value);
-    })
-    .finally(() => {
-      loading = null;
-    });
-  return loading;
+function directorySearch(excluded: number): (query: string) => Promise<PersonOption[]> {
+  return async (query) => {
+    const r = await api.call('people.search', { query: query.slice(0, LIMITS.query), limit: Math.min(200, SHOWN + excluded) });
+    return r.ok ? r.value : [];
+  };
 }
-
-/** Same rules and order as the core's searchPeople (one shared implementation). */
-export function searchDirectory(query: string, limit = 12): Person[] | null {
-  return snapshot ? searchPrepared(snapshot, query, limit) : null;
-}
-
-const directorySearch = async (query: string): Promise<PersonOption[]> => {
-  const local = searchDirectory(query);
-  if (local) return local;
-  void refreshDirectory();
-  const r = await api.call('people.search', { query, limit: 12 });
-  return r.ok ? r.value : [];
-};
 
 /** Client-side matching with the same rules as the directory search, for short in-memory lists. */
 export function filterByName<T extends PersonOption>(items: readonly T[], query: string, limit = 12): T[] {
@@ -88,29 +68,26 @@ export function PersonTypeahead<T extends PersonOption>(p: PersonTypeaheadProps<
   const seq = useRef(0);
   const searchRef = useRef(p.search);
   searchRef.current = p.search;
+  const excludedRef = useRef(0);
+  excludedRef.current = p.excludeIds?.size ?? 0;
 
-  // No debounce: the directory search answers in about a millisecond, and a stale answer is
-  // dropped by the sequence number, so each keystroke shows results for exactly what is typed.
+  // No debounce: the directory search answers in milliseconds, and a stale answer is dropped by
+  // the sequence number, so each keystroke shows results for exactly what is typed.
   const run = useCallback(async (query: string) => {
     const mine = ++seq.current;
-    const source = searchRef.current ?? (directorySearch as unknown as (q: string) => Promise<T[]>);
+    const source = searchRef.current ?? (directorySearch(excludedRef.current) as unknown as (q: string) => Promise<T[]>);
     const found = await source(query);
     if (mine !== seq.current) return;
     setItems(found);
     setActive(0);
   }, []);
 
-  const visible = p.excludeIds ? items.filter((i) => !p.excludeIds!.has(i.id)) : items;
+  const visible = (p.excludeIds ? items.filter((i) => !p.excludeIds!.has(i.id)) : items).slice(0, p.search ? undefined : SHOWN);
   const typed = text.trim();
   const createIndex = p.onCreate && typed ? visible.length : -1;
   const count = visible.length + (createIndex >= 0 ? 1 : 0);
   const expanded = open && count > 0;
   const optionId = (i: number) => `${base}-opt-${i}`;
-
-  const ownSearch = !!p.search;
-  useEffect(() => {
-    if (!ownSearch) void refreshDirectory();
-  }, [ownSearch]);
 
   useEffect(() => {
     if (active >= count) setActive(0);
@@ -180,7 +157,6 @@ export function PersonTypeahead<T extends PersonOption>(p: PersonTypeaheadProps<
           }
         }}
         onFocus={() => {
-          if (!p.search) void refreshDirectory();
           if (p.showAllOnFocus && !text) {
             setOpen(true);
             void run('');

@@ -1,17 +1,18 @@
 // Autosave for live text. Rules from the guide on Vietnamese input (Unikey/EVKey send Backspace
 // then the corrected letters; the IME path uses composition events):
 // - the field's value is updated synchronously from e.target.value and never reset while typing;
-// - the save is a side effect on a short debounce with a maximum wait, plus at once on blur, compositionend,
-//   switching items (unmount), page hide and window close (Electron's main process asks the
-//   renderer to flush and waits for the answer: electron/main/close-sequence.ts);
+// - the save is a side effect, started at the keystroke itself (no debounce): the save queue runs
+//   at most one write per field and keeps only the newest text behind it, so a fast typist costs
+//   one write per round trip, and what was typed is on disk one round trip after the key
+//   (a debounce set a 250 ms floor). Also at once on blur, compositionend, switching items
+//   (unmount), page hide and window close (Electron's main process asks the renderer to flush
+//   and waits for the answer: electron/main/close-sequence.ts);
 // - text is normalised to NFC only when saved, never in the field.
 // The logic is in FieldSaver, a plain class (no React, no DOM), so it is unit-tested with fake
 // timers; the hook only ties one to a component's life.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../../electron/shared/result';
 import { saveQueue, type SaveQueue } from './save-queue';
-
-export const DEBOUNCE_MS = 250;
 
 type Save = (value: string) => Promise<Result<unknown>>;
 type Check = (value: string) => string | null;
@@ -41,8 +42,8 @@ export class FieldRegistry {
   }
 
   /**
-   * The true number of fields whose text is not yet in the database: typed and waiting for the
-   * debounce, held back by a check (too long), queued, being written or waiting for a retry.
+   * The true number of fields whose text is not yet in the database: held back by a check (too
+   * long), refused by the core after newer typing, queued, being written or waiting for a retry.
    */
   unsaved(): number {
     const keys = this.queue.pendingKeys();
@@ -53,7 +54,7 @@ export class FieldRegistry {
   /** Fields whose text a check refuses (e.g. too long): unsaved until the secretary shortens it. */
   held(): number {
     let n = 0;
-    for (const f of this.fields) if (f.dirty && f.problem !== null) n++;
+    for (const f of this.fields) if (f.held) n++;
     return n;
   }
 
@@ -72,11 +73,8 @@ export class FieldSaver {
   dirty = false;
   /** The check's message for the newest text, or the core's message after a refused save. */
   problem: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  // When the unsaved text began: a secretary taking down a speech rarely pauses, so the debounce
-  // alone would keep everything in the page until she does (measured: 2.5 s at p99).
-  private firstDirtyAt: number | null = null;
-
+  /** The newest text is refused by the field's own check (too long): kept unsaved on purpose. */
+  held = false;
   constructor(
     readonly key: string,
     value: string,
@@ -98,7 +96,9 @@ export class FieldSaver {
 
   /** A value from outside (another screen, a reload): taken unless the field holds unsaved text. Returns whether it was. */
   takeOutside(value: string): boolean {
-    if (this.dirty || value === this.latest) return false;
+    // Not while a newer text is queued or in flight (an older save's answer would undo typing),
+    // and not the saved NFC of what the field holds (the field keeps what was typed).
+    if (this.dirty || this.registry.queue.has(this.key) || value === this.latest || value === this.latest.normalize('NFC')) return false;
     this.latest = value;
     return true;
   }
@@ -114,40 +114,36 @@ export class FieldSaver {
     this.registry.changed();
   }
 
-  /** A keystroke (or paste): keep it, save it soon. */
+  /** A keystroke (or paste): keep it and write it now (the queue coalesces behind a write in flight). */
   change(value: string): void {
     this.latest = value;
-    this.setProblem(this.check?.(value) ?? null);
-    this.setDirty(true);
-    this.registry.changed();
-    // Debounced, but never later than DEBOUNCE_MS after the first unsaved key.
-    const now = Date.now();
-    this.firstDirtyAt ??= now;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(DEBOUNCE_MS, this.firstDirtyAt + DEBOUNCE_MS - now)));
+    this.dirty = true;
+    this.flush();
   }
 
   /** Writes the newest text now, through the save queue. */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.firstDirtyAt = null;
     if (!this.dirty) return;
     const v = this.latest.normalize('NFC');
     const problem = this.check?.(v) ?? null;
+    this.setProblem(problem);
+    this.held = problem !== null;
     if (problem) {
-      this.setProblem(problem);
       this.registry.changed();
       return; // stays dirty: the text stays on screen and is saved once it is acceptable
     }
-    this.setDirty(false);
+    this.dirty = false;
     const save = this.save;
+    // enqueue tells the registry (the key is pending from now on), so the unsaved count never
+    // drops to 0 between the field and the queue.
     this.registry.queue.enqueue(this.key, () => save(v), (r) => {
       const unchanged = this.latest.normalize('NFC') === v;
       if (r.ok) {
-        this.setProblem(null);
         // Stored (perhaps by a retry after a failure marked the field dirty again).
-        if (unchanged && !this.timer) this.setDirty(false);
+        if (unchanged) {
+          this.setProblem(null);
+          this.setDirty(false);
+        }
       } else {
         this.setProblem(r.error.message);
         // A refused value (validation) is not retried; anything else is, by the queue. Typing
@@ -208,6 +204,10 @@ export type AutosaveOptions = {
   check?: Check;
 };
 
+// Stryker disable all: the hook is React wiring around FieldSaver (state, effects, callbacks),
+// and the unit tests run in Node without a DOM to render it. What it promises (the field keeps
+// what was typed, an outside value never lands over typing, unmount and blur write at once) is
+// checked in the browser by live-durability, live-seed and prepare (docs/testing.md).
 export function useAutosave({ saveKey, value, save, check }: AutosaveOptions) {
   const [local, setLocal] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -249,3 +249,4 @@ export function useAutosave({ saveKey, value, save, check }: AutosaveOptions) {
 
   return { value: local, error, onChange, onBlur, onFocus, onCompositionEnd: flush, flush };
 }
+// Stryker restore all

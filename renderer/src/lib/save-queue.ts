@@ -42,6 +42,11 @@ export class SaveQueue {
     return keys;
   }
 
+  /** Whether `key` has a value not yet written (queued, being written or waiting for a retry). */
+  has(key: string): boolean {
+    return this.runningKey === key || this.jobs.has(key);
+  }
+
   /** Called whenever the set of pending keys may have changed (for the page's unsaved count). */
   onChange(fn: () => void): () => void {
     this.changeListeners.add(fn);

@@ -10,6 +10,7 @@ import { ImportMeetingButton, ImportRecordButton } from '../components/MeetingFi
 import { AskDialog } from '../components/AskDialog';
 import { focusWhenShown } from './meeting-actions';
 import { TEMPLATE_IDS, templatesFor, type TemplateId } from '../../../electron/shared/templates';
+import { DueCounts } from './register/DueCounts';
 
 const STATUS: Record<string, string> = { draft: 'Đang chuẩn bị', live: 'Đang diễn ra', closed: 'Đã kết thúc' };
 
@@ -152,6 +153,8 @@ export function HomeScreen() {
           </div>
         ) : null}
       </section>
+
+      <DueCounts />
 
       <section className="search">
         <label htmlFor="global-search">Tìm trong mọi hội nghị</label>

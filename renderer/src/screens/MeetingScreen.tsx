@@ -12,6 +12,7 @@ import { DocumentsTab } from './documents/DocumentsTab';
 import { AuditTab } from './audit/AuditTab';
 import { ExportMeetingButton } from '../components/MeetingFileButtons';
 import { MeetingKeys } from './MeetingKeys';
+import { HallAudio } from '../audio/HallAudio';
 
 const TABS: { tab: MeetingTab; label: string }[] = [
   { tab: 'prepare', label: '1. Chuẩn bị' },
@@ -131,13 +132,16 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
         </div>
       ) : null}
       <MeetingKeys meeting={m} tab={tab} reload={reload} />
-      <TabBoundary key={tab} onBack={() => void reload()}>
-        {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
-        {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
-        {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
-        {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
-        {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
-      </TabBoundary>
+      {/* The hall's sound: above the tabs, so switching tabs never stops a recording. */}
+      <HallAudio meetingId={id} status={m.status} locked={m.locked}>
+        <TabBoundary key={tab} onBack={() => void reload()}>
+          {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
+          {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
+          {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
+          {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
+          {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
+        </TabBoundary>
+      </HallAudio>
     </div>
   );
 }

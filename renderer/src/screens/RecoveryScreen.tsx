@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useData } from '../lib/use-data';
 import { BackupList } from './BackupsScreen';
 
@@ -10,6 +10,14 @@ import { BackupList } from './BackupsScreen';
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const health = useData('app.health', {});
   const [readOnly, setReadOnly] = useState(false);
+  // The integrity check runs after the first screen (issue 15): ask again until it has answered,
+  // so a damaged file still stops the secretary here, seconds later instead of before opening.
+  const { data: current, reload } = health;
+  useEffect(() => {
+    if (!current?.checking) return;
+    const t = setTimeout(() => void reload(), 1000);
+    return () => clearTimeout(t);
+  }, [current, reload]);
   if (health.loading) return null;
   const h = health.data;
   if (!h && health.error) {

@@ -5,6 +5,8 @@ import { useData } from '../lib/use-data';
 import { TextField } from '../components/fields';
 import { levelExamples } from './setup/profile-form';
 import { ArticleStyleChoices } from './setup/StyleChoices';
+import { FollowupSettings } from './register/FollowupSettings';
+import { HubSettings } from './settings/HubSettings';
 
 const EMPTY: OrgProfile = { issuingBody: '', level: 'commune', parentBody: '', isParty: false, docCode: 'BB-UBND', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
 
@@ -73,6 +75,8 @@ export function SettingsScreen() {
         <h2 id="settings-style-h">Cách viết tin bài</h2>
         <ArticleStyleChoices style={p.style} person={ex.person} onChange={(style) => void save({ style: { ...p.style, ...style } })} />
       </section>
+      <FollowupSettings />
+      <HubSettings />
     </div>
   );
 }

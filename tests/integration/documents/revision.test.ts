@@ -91,7 +91,9 @@ describe('revision on the exported minutes', () => {
     expect(isItalic(line!)).toBe(true);
     // Right after the number line.
     expect(header.indexOf('Lần sửa đổi: 2')).toBeGreaterThan(header.indexOf('Số: 05/BB-UBND'));
-    expect(header.indexOf('Lần sửa đổi: 2')).toBeLessThan(header.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    // In the number's own cell (left column), not beside it.
+    const numberCell = (header.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).find((c) => c.includes('Số: 05/BB-UBND'))!;
+    expect(numberCell).toContain('Lần sửa đổi: 2');
     expect(paragraphOf(x.doc, 'Bổ sung sau khi mở khóa.')).not.toBeNull();
     expect(x.core).toContain('<cp:revision>2</cp:revision>');
 

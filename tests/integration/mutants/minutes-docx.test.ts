@@ -63,7 +63,9 @@ describe('minutes .docx signature block (Mẫu 1.9)', () => {
 describe('minutes .docx header rules', () => {
   it('the rule under the issuing body is short and centred, not the column width', () => {
     const header = tables(doc)[0]!;
-    const [leftCell] = cells(header);
+    // The left column: the names' cell, then (State) the number's cell in the second row.
+    const [leftCell, , numberCell] = cells(header);
+    const leftColumn = `${leftCell!}${numberCell ?? ''}`;
     const [leftWidth] = gridCols(header);
     const [rule] = rules(leftCell!);
     expect(rule).toBeDefined();
@@ -75,10 +77,10 @@ describe('minutes .docx header rules', () => {
     expect(width).toBeGreaterThan(leftWidth! / 5);
     expect(width).toBeLessThanOrEqual(leftWidth! / 2);
     // And it sits right under the issuing body, before the number.
-    const order = texts(leftCell!);
+    const order = texts(leftColumn);
     expect(order.indexOf(SEED_PROFILE.issuingBody)).toBeLessThan(order.findIndex((t) => t.startsWith('Số:')));
-    expect(leftCell!.indexOf(rule!)).toBeGreaterThan(leftCell!.indexOf(`>${SEED_PROFILE.issuingBody}<`));
-    expect(leftCell!.indexOf(rule!)).toBeLessThan(leftCell!.indexOf('>Số:'));
+    expect(leftColumn.indexOf(rule!)).toBeGreaterThan(leftColumn.indexOf(`>${SEED_PROFILE.issuingBody}<`));
+    expect(leftColumn.indexOf(rule!)).toBeLessThan(leftColumn.indexOf('>Số:'));
   });
 
   it('the rule under the motto is about as wide as the motto, inside the column', () => {

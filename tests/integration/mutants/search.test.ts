@@ -11,7 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => core.dispose());
 
-const rows = (meetingId: number) => core.db.prepare('SELECT original, body FROM search_index WHERE meeting_id = ? ORDER BY rowid').all(meetingId);
+// Rowids go down as rows are written (migration 008): newest last is rowid DESC.
+const rows = (meetingId: number) => core.db.prepare('SELECT original, body FROM search_index WHERE meeting_id = ? ORDER BY rowid DESC').all(meetingId);
 
 describe('the index', () => {
   it('stores the non-empty parts joined by " \\n ", and the folded body', async () => {

@@ -173,8 +173,10 @@ describe('Content Security Policy (checklist 7)', () => {
         expect(["'self'", "'none'", 'data:', 'blob:'], `${name} ${source}`).toContain(source);
       }
     }
-    // data: and blob: only for images (thumbnails and previews), never scripts or fonts.
-    for (const [name, value] of d) if (name !== 'img-src') expect(value, name).not.toMatch(/data:|blob:/);
+    // data: and blob: only for images (thumbnails and previews), never scripts or fonts; blob:
+    // (not data:) also for media, where "Nghe lại" plays the hall recording the core returned.
+    for (const [name, value] of d) if (name !== 'img-src' && name !== 'media-src') expect(value, name).not.toMatch(/data:|blob:/);
+    expect(d.get('media-src')).toBe("'self' blob:");
   });
 
   it('puts frame-ancestors in the header only, where browsers honour it', () => {

@@ -178,7 +178,7 @@ describe('page layout of the PDF', () => {
   it('the renderer’s @page rules say the same as PRINT_LAYOUT', () => {
     const css = readFileSync(path.resolve('renderer/src/screens/documents/documents.css'), 'utf8');
     const rule = (name: string) => new RegExp(`@page ${name}\\s*\\{[^}]*?size:\\s*([^;]+);[^}]*?margin:\\s*([^;]+);`).exec(css);
-    for (const kind of ['article', 'minutes', 'summary'] as const) {
+    for (const kind of ['article', 'minutes', 'summary', 'notice'] as const) {
       const r = rule(`doc-${kind}`);
       expect(r, `@page doc-${kind}`).not.toBeNull();
       const { landscape, margin } = PRINT_LAYOUT[kind];

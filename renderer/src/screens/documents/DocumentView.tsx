@@ -7,7 +7,7 @@
 // paragraphs is one write of the newest blocks.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocKind, MeetingRecord, OrgProfile } from '../../../../electron/shared/domain';
-import type { ArticleOptions as ArticleOpts, DocBlock, DocDraft } from '../../../../electron/shared/documents';
+import type { ArticleOptions as ArticleOpts, DocBlock, DocDraft, NoticeOptions as NoticeOpts } from '../../../../electron/shared/documents';
 import { api } from '../../lib/api';
 import { useAutosave } from '../../lib/autosave';
 import { AskDialog } from '../../components/AskDialog';
@@ -15,7 +15,8 @@ import { ArticleOptions } from './ArticleOptions';
 import { LockPanel } from './LockPanel';
 import { Sheet, type BlockEvents } from './Sheet';
 import { copyArticle, downloadDocx, printDocument, settle } from './actions';
-import { blocksProblem, minutesFrame } from './sheet-text';
+import { blocksProblem, minutesFrame, noticeFrame } from './sheet-text';
+import { NoticeOptions } from './NoticeOptions';
 
 /** "Giữ bản đang sửa" lasts for this session of the app, per meeting and document. */
 const keptThisSession = new Set<string>();
@@ -97,7 +98,7 @@ function DraftEditor({ draft, record, profile, readOnly, onSaved }: EditorProps)
     el?.focus();
   }, [blocks]);
 
-  const frame = kind === 'minutes' ? minutesFrame(record, profile, draft.options) : null;
+  const frame = kind === 'minutes' ? minutesFrame(record, profile, draft.options) : kind === 'notice' ? noticeFrame(record, profile, draft.options) : null;
   return (
     <>
       {f.error ? (
@@ -135,7 +136,9 @@ function DraftEditor({ draft, record, profile, readOnly, onSaved }: EditorProps)
   );
 }
 
-const KIND_NAME: Record<DocKind, string> = { article: 'tin bài', minutes: 'biên bản', summary: 'bảng tổng hợp' };
+const KIND_NAME: Record<DocKind, string> = { article: 'tin bài', minutes: 'biên bản', summary: 'bảng tổng hợp', notice: 'thông báo kết luận' };
+/** Final once the record is locked (chốt biên bản): the minutes and the chair's notice. */
+const LOCKABLE: ReadonlySet<DocKind> = new Set<DocKind>(['minutes', 'notice']);
 
 type ViewProps = { kind: DocKind; record: MeetingRecord; reload: () => Promise<void>; profile: OrgProfile | null };
 
@@ -224,7 +227,20 @@ export function DocumentView({ kind, record, reload, profile }: ViewProps) {
     });
 
   const locked = record.meeting.locked;
-  const readOnly = kind === 'minutes' && locked;
+  const readOnly = LOCKABLE.has(kind) && locked;
+
+  // Number, date and signer: printed around the blocks, so an edited notice keeps its text. The
+  // form below is keyed on the options alone: a text autosave answering meanwhile must not reset it.
+  const applyNoticeOptions = async (o: NoticeOpts) => {
+    setBusy('options');
+    setNotice(null);
+    await settle();
+    const r = await api.call('doc.generate', { meetingId, kind: 'notice', options: { notice: o } });
+    setBusy(null);
+    if (!r.ok) return setNotice({ tone: 'error', text: r.error.message });
+    setDraft(r.value);
+    setNotice({ tone: 'ok', text: 'Đã cập nhật số, ngày và người ký của thông báo.' });
+  };
   const showStale = !!draft?.stale && !kept;
 
   return (
@@ -285,7 +301,8 @@ export function DocumentView({ kind, record, reload, profile }: ViewProps) {
       ) : null}
       {readOnly ? (
         <div className="banner info screen-only" role="status" data-testid="locked-banner">
-          Biên bản đã chốt nên chỉ xem, không sửa được. Muốn sửa, bấm "Mở khóa để sửa" và ghi lý do.
+          {kind === 'notice' ? 'Hội nghị đã chốt biên bản nên thông báo kết luận chỉ xem, không sửa được.' : 'Biên bản đã chốt nên chỉ xem, không sửa được.'} Muốn sửa, bấm "Mở khóa để sửa" và
+          ghi lý do.
         </div>
       ) : null}
 
@@ -301,7 +318,10 @@ export function DocumentView({ kind, record, reload, profile }: ViewProps) {
         </div>
         {kind !== 'summary' ? (
           <aside className="docs-aside screen-only">
-            {kind === 'minutes' ? <LockPanel meeting={record.meeting} reload={reload} onError={(m) => setNotice(m ? { tone: 'error', text: m } : null)} /> : null}
+            {LOCKABLE.has(kind) ? <LockPanel meeting={record.meeting} reload={reload} onError={(m) => setNotice(m ? { tone: 'error', text: m } : null)} /> : null}
+            {kind === 'notice' && draft ? (
+              <NoticeOptions key={JSON.stringify(draft.options.notice ?? {})} options={draft.options.notice ?? {}} profile={profile} busy={!!busy} disabled={readOnly} onApply={(o) => void applyNoticeOptions(o)} />
+            ) : null}
             {kind === 'article' && draft ? (
               <ArticleOptions
                 key={draft.generatedAt}
@@ -317,9 +337,9 @@ export function DocumentView({ kind, record, reload, profile }: ViewProps) {
               <p className="small muted">
                 Gõ thẳng vào trang. Mỗi ô là một đoạn; xuống dòng trong ô sẽ thành đoạn mới khi xuất. Nội dung tự lưu, kể cả khi đóng ứng dụng.
               </p>
-              {kind === 'minutes' && !locked ? (
+              {LOCKABLE.has(kind) && !locked ? (
                 <button type="button" className="link" onClick={() => askRegenerate('data')} disabled={!!busy} data-testid="regenerate">
-                  Tạo lại biên bản từ dữ liệu hội nghị
+                  {kind === 'notice' ? 'Tạo lại thông báo từ dữ liệu hội nghị và nhiệm vụ' : 'Tạo lại biên bản từ dữ liệu hội nghị'}
                 </button>
               ) : null}
             </section>

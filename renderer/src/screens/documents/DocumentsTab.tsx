@@ -9,12 +9,14 @@ import type { MeetingTabProps } from '../MeetingScreen';
 import { api } from '../../lib/api';
 import { flushAllFields } from '../../lib/autosave';
 import { DocumentView } from './DocumentView';
+import { NoticeTasks } from '../register/NoticeTasks';
+import { ReplayList } from '../../audio/ReplayList';
 import './documents.css';
 
-const LABEL: Record<DocKind, string> = { article: 'Tin bài', minutes: 'Biên bản', summary: 'Bảng tổng hợp kiến nghị' };
+const LABEL: Record<DocKind, string> = { article: 'Tin bài', minutes: 'Biên bản', summary: 'Bảng tổng hợp kiến nghị', notice: 'Thông báo kết luận' };
 
 function kindFromHash(hash: string): DocKind {
-  const m = /\/documents\/(article|minutes|summary)\b/.exec(hash);
+  const m = /\/documents\/(article|minutes|summary|notice)\b/.exec(hash);
   return m ? (m[1] as DocKind) : 'article';
 }
 
@@ -22,6 +24,8 @@ export function DocumentsTab({ record, reload }: MeetingTabProps) {
   const [kind, setKind] = useState<DocKind>(() => kindFromHash(window.location.hash));
   // undefined while loading; null when the organisation has not been set up yet.
   const [profile, setProfile] = useState<OrgProfile | null | undefined>(undefined);
+  // Saving the notice's tasks changes what the notice prints: the view is opened again on it.
+  const [tasksSaved, setTasksSaved] = useState(0);
   const [profileError, setProfileError] = useState<string | null>(null);
   const tabRefs = useRef(new Map<DocKind, HTMLButtonElement>());
   const meetingId = record.meeting.id;
@@ -44,7 +48,8 @@ export function DocumentsTab({ record, reload }: MeetingTabProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = DOC_KINDS.indexOf(kind);
-    const next = e.key === 'ArrowRight' ? DOC_KINDS[(i + 1) % 3] : e.key === 'ArrowLeft' ? DOC_KINDS[(i + 2) % 3] : null;
+    const n = DOC_KINDS.length;
+    const next = e.key === 'ArrowRight' ? DOC_KINDS[(i + 1) % n] : e.key === 'ArrowLeft' ? DOC_KINDS[(i + n - 1) % n] : null;
     if (!next) return;
     e.preventDefault();
     choose(next);
@@ -78,13 +83,17 @@ export function DocumentsTab({ record, reload }: MeetingTabProps) {
           {profileError}
         </div>
       ) : null}
-      {kind === 'minutes' && profile === null && !profileError ? (
+      {(kind === 'minutes' || kind === 'notice') && profile === null && !profileError ? (
         <div className="banner warn screen-only" role="status">
-          Chưa có thông tin cơ quan ban hành (tên cơ quan, ký hiệu, địa danh) nên phần đầu biên bản còn trống. Hãy điền ở <a href="#/settings">Thiết lập</a>.
+          Chưa có thông tin cơ quan ban hành (tên cơ quan, ký hiệu, địa danh) nên phần đầu {kind === 'notice' ? 'thông báo' : 'biên bản'} còn trống. Hãy điền ở <a href="#/settings">Thiết lập</a>.
         </div>
       ) : null}
+      {/* "Nghe lại": what was said, beside the document written from it. */}
+      <ReplayList record={record} />
       <div id="docs-panel" role="tabpanel" aria-labelledby={`docs-tab-${kind}`}>
-        <DocumentView key={kind} kind={kind} record={record} reload={reload} profile={profile ?? null} />
+        {/* The conclusion's directions as tracked tasks, above the notice that lists them (issue 14). */}
+        {kind === 'notice' ? <NoticeTasks record={record} onSaved={() => setTasksSaved((n) => n + 1)} /> : null}
+        <DocumentView key={`${kind}:${tasksSaved}`} kind={kind} record={record} reload={reload} profile={profile ?? null} />
       </div>
     </div>
   );

@@ -24,7 +24,9 @@ const lines = (t: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const KIND_LABEL: Record<DocKind, string> = { article: 'Tin bài', minutes: 'Biên bản', summary: 'Bảng tổng hợp kiến nghị' };
+const KIND_LABEL: Record<DocKind, string> = { article: 'Tin bài', minutes: 'Biên bản', summary: 'Bảng tổng hợp kiến nghị', notice: 'Thông báo kết luận' };
+/** The documents with a header, a type name and signatures printed around their blocks. */
+const FRAMED: Partial<Record<DocKind, string>> = { minutes: 'BIÊN BẢN', notice: 'THÔNG BÁO' };
 
 /** Thumbnails of the photos the draft places, loaded once each. */
 function usePhotoThumbs(ids: number[]): Map<number, string> {
@@ -60,7 +62,7 @@ type BlockProps = {
 };
 
 function blockClass(kind: DocKind, b: DocBlock, isTitle: boolean): string {
-  if (b.type === 'heading') return isTitle ? 'sb-title' : kind === 'minutes' ? 'sb-subhead' : 'sb-headline';
+  if (b.type === 'heading') return isTitle ? 'sb-title' : FRAMED[kind] ? 'sb-subhead' : 'sb-headline';
   if (b.type === 'byline') return 'sb-byline';
   if (b.type === 'dateline') return 'sb-dateline';
   if (b.type === 'paragraph') return kind === 'summary' ? 'sb-subtitle' : 'sb-body';
@@ -207,6 +209,7 @@ function MinutesFooter({ frame }: { frame: MinutesFrame }) {
       <div className="mf-signs">
         {frame.signatures.map((s) => (
           <div key={s.title} className="mf-sign">
+            {s.authority ? <div className="b">{s.authority}</div> : null}
             <div className="b">{s.title}</div>
             <div className="mf-space" />
             <div className="b">{s.name || <span className="sheet-missing">(họ tên)</span>}</div>
@@ -239,8 +242,8 @@ export function Sheet({ kind, blocks, record, frame, summaryIssuer, readOnly, ev
   const firstHeading = blocks.findIndex((b) => b.type === 'heading');
   return (
     <article className={`sheet sheet-${kind}`} aria-label={`${KIND_LABEL[kind]} (bản đang sửa)`} data-testid="sheet">
-      {kind === 'minutes' && frame ? <MinutesHeader frame={frame} /> : null}
-      {kind === 'minutes' ? <div className="sb-doctype">BIÊN BẢN</div> : null}
+      {FRAMED[kind] && frame ? <MinutesHeader frame={frame} /> : null}
+      {FRAMED[kind] ? <div className="sb-doctype">{FRAMED[kind]}</div> : null}
       {kind === 'summary' && summaryIssuer ? <div className="sb-issuer">{summaryIssuer}</div> : null}
       {blocks.map((b, i) => (
         <BlockView
@@ -248,14 +251,14 @@ export function Sheet({ kind, blocks, record, frame, summaryIssuer, readOnly, ev
           index={i}
           block={b}
           kind={kind}
-          isTitle={kind === 'minutes' && i === firstHeading}
+          isTitle={!!FRAMED[kind] && i === firstHeading}
           readOnly={readOnly}
           thumb={b.type === 'photo' ? thumbs.get(b.photoId) : undefined}
           photoMissing={b.type === 'photo' && !record.photos.some((p) => p.id === b.photoId)}
           events={events}
         />
       ))}
-      {kind === 'minutes' && frame ? <MinutesFooter frame={frame} /> : null}
+      {FRAMED[kind] && frame ? <MinutesFooter frame={frame} /> : null}
     </article>
   );
 }

@@ -6,6 +6,7 @@ import type { MeetingRecord, OrgProfile } from '../../../../electron/shared/doma
 import { DEFAULT_STYLE } from '../../../../electron/shared/domain';
 import type { DocBlock, DocOptions } from '../../../../electron/shared/documents';
 import { LIMITS } from '../../../../electron/shared/limits';
+import { NOTICE_RECIPIENTS, noticeSignature, typedNumberLine } from '../../../../electron/shared/notice-text';
 
 import { DEFAULT_RECIPIENTS, LONG_DATE_BLANK, docNumberLine, longDate, placeDateLine, revisionLine } from '../../../../electron/shared/minutes-text';
 
@@ -18,7 +19,8 @@ export type MinutesFrame = {
   number: string;
   revision: string | null;
   dateLine: string | null;
-  signatures: { title: string; name: string }[];
+  /** `authority`: the line above the title ("TM. ỦY BAN NHÂN DÂN"), for the notice's single signature. */
+  signatures: { title: string; name: string; authority?: string }[];
   recipients: string[];
 };
 
@@ -42,6 +44,30 @@ export function minutesFrame(record: MeetingRecord, profile: OrgProfile | null, 
       { title: 'THƯ KÝ', name: record.meeting.secretary.trim() || p.secretaryName.trim() },
       { title: style.chairLabel.toLocaleUpperCase('vi'), name: chair?.fullName.trim() ?? '' },
     ],
+    recipients: list.map((s, i) => `- ${s}${i === list.length - 1 ? '.' : ';'}`),
+  };
+}
+
+/**
+ * What the chair's notice prints around its blocks (NĐ 30 Mẫu 1.4): the minutes' header with the
+ * notice's own number ("Số: …/TB-UBND") and date, one signature (authority, title, name), and its
+ * recipients; the .docx (electron/core/documents/notice-docx.ts) prints the same lines.
+ */
+export function noticeFrame(record: MeetingRecord, profile: OrgProfile | null, options: DocOptions): MinutesFrame {
+  const p: OrgProfile = profile ?? { issuingBody: '', level: 'commune', parentBody: '', isParty: false, docCode: 'BB', placeName: '', byline: '', secretaryName: '', style: DEFAULT_STYLE };
+  const o = options.notice ?? {};
+  const sig = noticeSignature(p, o, record.attendees);
+  const list = (o.recipients?.length ? o.recipients : NOTICE_RECIPIENTS).map((s) => s.trim().replace(/^[-–\s]+/, '').replace(/[;.,\s]+$/, '')).filter(Boolean);
+  const place = p.placeName.trim();
+  const date = longDate(o.date ?? null) ?? LONG_DATE_BLANK;
+  return {
+    party: p.isParty,
+    parent: p.parentBody.trim().toLocaleUpperCase('vi'),
+    issuing: p.issuingBody.trim().toLocaleUpperCase('vi'),
+    number: typedNumberLine(p, 'TB', o.number ?? null),
+    revision: revisionLine(record.meeting.revision),
+    dateLine: place ? `${place}, ${date}` : date.charAt(0).toLocaleUpperCase('vi') + date.slice(1),
+    signatures: [{ authority: sig.authority, title: sig.title, name: sig.name }],
     recipients: list.map((s, i) => `- ${s}${i === list.length - 1 ? '.' : ';'}`),
   };
 }

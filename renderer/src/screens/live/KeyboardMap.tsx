@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MEETING_SHORTCUTS, SHORTCUTS } from './shortcuts';
+import { AUDIO_KEYS } from '../../audio/keys';
+import { PROJECTOR_KEYS } from '../../../../electron/shared/timer';
 
 const KEY_NAMES: Record<string, string> = { ArrowUp: '↑', ArrowDown: '↓', Control: 'Ctrl', Escape: 'Esc', Enter: 'Enter' };
 
@@ -65,6 +67,32 @@ export function KeyboardMap({ onClose }: { onClose: () => void }) {
           <tbody>
             {MEETING_SHORTCUTS.map((s) => (
               <tr key={s.id} data-testid="kmap-meeting-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
+                <td className="kmap-keys">
+                  <KeyCombos keys={s.keys} />
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="kmap-sub">Màn chiếu và bấm giờ</h3>
+        <table className="kmap">
+          <tbody>
+            {PROJECTOR_KEYS.map((s) => (
+              <tr key={s.id} data-testid="kmap-projector-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
+                <td className="kmap-keys">
+                  <KeyCombos keys={s.keys} />
+                </td>
+                <td>{s.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="kmap-sub">Ghi âm hội trường và nghe lại</h3>
+        <table className="kmap">
+          <tbody>
+            {AUDIO_KEYS.map((s) => (
+              <tr key={s.id} data-testid="kmap-audio-entry" data-id={s.id} data-keys={s.keys.join(' ')}>
                 <td className="kmap-keys">
                   <KeyCombos keys={s.keys} />
                 </td>

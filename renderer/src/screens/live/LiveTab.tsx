@@ -19,13 +19,16 @@ import { AskDialog } from '../../components/AskDialog';
 import { LockedArea, LockedNotice } from '../../components/LockedNotice';
 import { focusWhenShown, startMeeting } from '../meeting-actions';
 import { Elapsed } from './Elapsed';
-import { eventFor, fromRecord, reduce, speakerName, timeline, type Entry, type ItemKind } from './model';
+import { eventFor, fromRecord, reduce, speakerName, type Entry, type ItemKind } from './model';
 import type { ShortcutId } from './shortcuts';
 import { useLiveSelection } from './use-live-selection';
 import { useLiveFold } from './use-live-fold';
 import { useLiveUndo } from './use-live-undo';
 import { useLiveOps } from './use-live-ops';
 import { useLiveShortcuts } from './use-live-shortcuts';
+import { useLiveFilter } from './use-live-filter';
+import { useNumbering, useTimeline } from './use-live-derived';
+import { ProjectorPanel } from '../../projector/ProjectorPanel';
 import './live.css';
 
 const KIND_NAME: Record<ItemKind | 'photo', string> = { rec: 'kiến nghị', reply: 'ý kiến trả lời', speech: 'phần phát biểu', photo: 'ảnh' };
@@ -46,13 +49,17 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   const [asking, setAsking] = useState<Entry | null>(null);
   const pickRef = useRef<HTMLInputElement>(null);
 
-  const entries = useMemo(() => timeline(data), [data]);
+  const entries = useTimeline(data);
   const locked = data.meeting.locked;
   const { shown, foldPre, preCount, keepInView, toggle: toggleFold } = useLiveFold(entries, data.meeting.status, sel, marked);
-  const recLabels = useMemo(() => makeRecLabels({ recommendations: data.recs }), [data.recs]);
+  // Labels and counters depend on the numbering, not on the text each save changes.
+  const numbered = useNumbering(data.recs);
+  const recLabels = useMemo(() => makeRecLabels({ recommendations: numbered }), [numbered]);
   const answered = useMemo(() => new Set(data.replies.flatMap((r) => r.recommendationIds)), [data.replies]);
-  const count = useMemo(() => counters(data.attendees, data.recs, answered), [data.attendees, data.recs, answered]);
+  const count = useMemo(() => counters(data.attendees, numbered, answered), [data.attendees, numbered, answered]);
   const current: Entry | null = useMemo(() => (sel ? (entries.find((e) => e.kind === sel.kind && e.id === sel.id) ?? null) : null), [entries, sel]);
+  // The timeline's own filter (find-in-page for a virtualised list); Alt+↑/↓ walk what it shows.
+  const { visible, query, setQuery } = useLiveFilter(shown, sel, data.attendees, recLabels);
 
   const { ops, noteRec } = useLiveOps(data.recs, dispatch, (kind, id) => {
     const e = entries.find((x) => x.kind === kind && x.id === id);
@@ -155,9 +162,9 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   }
 
   function move(step: 1 | -1) {
-    if (!shown.length) return;
-    const i = current ? shown.indexOf(current) : step === 1 ? -1 : shown.length;
-    const next = shown[Math.max(0, Math.min(shown.length - 1, i + step))];
+    if (!visible.length) return;
+    const i = current ? visible.indexOf(current) : step === 1 ? -1 : visible.length;
+    const next = visible[Math.max(0, Math.min(visible.length - 1, i + step))];
     select({ kind: next.kind, id: next.id });
     focusRow(next.kind, next.id);
   }
@@ -267,7 +274,8 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
       ) : null}
       <div className="live-cols">
         <Timeline
-          entries={shown}
+          entries={visible}
+          filter={{ query, setQuery, total: shown.length }}
           fold={data.meeting.status === 'live' && preCount > 0 ? { count: preCount, folded: foldPre, toggle: toggleFold } : null}
           attendees={data.attendees} selected={sel} marked={marked} answered={answered} recLabels={recLabels} onSelect={onSelect} onMark={onMark} />
         <LockedArea locked={locked} className="entry-col">
@@ -312,6 +320,7 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
           </div>
         </LockedArea>
         <aside className="side-col" aria-label="Điểm danh, số liệu và ảnh">
+          <ProjectorPanel meeting={data.meeting} entries={entries} current={current} attendees={data.attendees} recs={data.recs} timing={record.timing} onError={setError} />
           <CounterBox c={count} />
           <SideTabs tab={sideTab} setTab={setSideTab} photoCount={data.photos.length}>
             <div hidden={sideTab !== 'roster'}>

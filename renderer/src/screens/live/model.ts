@@ -114,6 +114,57 @@ export function timeline(d: Pick<LiveData, 'recs' | 'replies' | 'speeches'>): En
   return all.sort(bySeq);
 }
 
+/**
+ * The items of `b` that replace an item of `a` in place (same id and seq, so the same place in
+ * the timeline): what a save does. Null when anything else changed (added, removed, moved).
+ */
+export function replacedInPlace<T extends { id: number; seq: number }>(a: readonly T[], b: readonly T[]): [T, T][] | null {
+  if (a.length !== b.length) return null;
+  const out: [T, T][] = [];
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i].id !== b[i].id || a[i].seq !== b[i].seq) return null;
+    out.push([a[i], b[i]]);
+  }
+  return out;
+}
+
+/** The same rows in the same order (an item replaced in place by a save keeps its place). */
+export function sameOrder(a: readonly Entry[], b: readonly Entry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].kind !== b[i].kind) return false;
+  return true;
+}
+
+type Lists = Pick<LiveData, 'recs' | 'replies' | 'speeches'>;
+
+/**
+ * timeline(d), computed from the previous timeline when a save only replaced items in place:
+ * the old entries keep their places and the new ones take theirs, without wrapping and sorting
+ * every item again (30,000 of them at 100×, on every save answer).
+ */
+export function nextTimeline(prev: { d: Lists; entries: Entry[] } | null, d: Lists): Entry[] {
+  if (!prev) return timeline(d);
+  const recs = replacedInPlace(prev.d.recs, d.recs);
+  const replies = replacedInPlace(prev.d.replies, d.replies);
+  const speeches = replacedInPlace(prev.d.speeches, d.speeches);
+  if (!recs || !replies || !speeches) return timeline(d);
+  if (!recs.length && !replies.length && !speeches.length) return prev.entries;
+  const next = prev.entries.slice();
+  const swap = (pairs: [object, Entry][]): boolean => {
+    for (const [old, entry] of pairs) {
+      const was = entryOf.get(old);
+      const i = was ? next.indexOf(was) : -1;
+      if (i < 0) return false;
+      next[i] = entry;
+    }
+    return true;
+  };
+  const ok =
+    swap(recs.map(([o, n]) => [o, wrap('rec', n)])) && swap(replies.map(([o, n]) => [o, wrap('reply', n)])) && swap(speeches.map(([o, n]) => [o, wrap('speech', n)]));
+  return ok ? next : timeline(d);
+}
+
 /** Received, or answered in writing, before the meeting: folded away on the timeline while it is live. */
 export function isPreMeeting(e: Entry): boolean {
   if (e.kind === 'rec') return e.item.phase === 'before';

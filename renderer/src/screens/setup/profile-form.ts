@@ -2,6 +2,7 @@
 // with the kind of issuing body, the Vietnamese validation messages, and the header lines exactly
 // as the minutes will print them (electron/core/documents/minutes.ts, docs/documents.md).
 import { LIMITS } from '../../../../electron/shared/limits';
+import { docNumberLine, placeDateLine as minutesPlaceDateLine } from '../../../../electron/shared/minutes-text';
 import { DEFAULT_STYLE, type Attendee, type DateStyle, type HouseStyle, type NameStyle, type OrgProfile, type UnitLevel } from '../../../../electron/shared/domain';
 
 export type ProfileField = 'issuingBody' | 'parentBody' | 'docCode' | 'placeName' | 'secretaryName' | 'byline';
@@ -144,17 +145,12 @@ export function normaliseProfile(p: OrgProfile): OrgProfile {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "Số: 05/BB-UBND", or for the Party (HD 36) "Số 05-BB/QU". */
-export function numberLine(p: Pick<OrgProfile, 'isParty' | 'docCode'>, n: number | null): string {
-  const num = n === null ? '     ' : pad2(n);
-  return p.isParty ? `Số ${num}-${p.docCode}` : `Số: ${num}/${p.docCode}`;
-}
+/** "Số: 05/BB-UBND", or for the Party (HD 36) "Số 05-BB/QU": the minutes' own line, not a copy. */
+export const numberLine = docNumberLine;
 
-/** "Bắc Từ Liêm, ngày 18 tháng 10 năm 2019": day below 10 and months 1–2 zero-padded (Nghị định 30). */
+/** "Bắc Từ Liêm, ngày 18 tháng 10 năm 2019" for a day of this computer's calendar: the minutes' own line. */
 export function placeDateLine(place: string, d: Date): string {
-  const day = pad2(d.getDate());
-  const month = d.getMonth() + 1;
-  return `${place}, ngày ${day} tháng ${month <= 2 ? pad2(month) : month} năm ${d.getFullYear()}`;
+  return minutesPlaceDateLine({ placeName: place }, `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`);
 }
 
 /** "08 kiến nghị" or "8 kiến nghị", as the article will count. */
