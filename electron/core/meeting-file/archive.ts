@@ -17,6 +17,8 @@ import { UserError } from '../../shared/result';
 /** The one refusal of a meeting file, said the same way by the reader here and the import's checks. */
 export const meetingFileInvalid = (what: string): UserError =>
   new UserError('meeting_file_invalid', `Tệp hội nghị không hợp lệ: ${what} Dữ liệu hiện có không bị thay đổi.`);
+/** A reference inside the file ("a1", "r3") that is not one: said the same way by every part. */
+export const BAD_KEY = 'Khóa tham chiếu không hợp lệ.';
 const bad = meetingFileInvalid;
 
 const BOMB = 'dữ liệu giải nén quá lớn (có thể là tệp độc hại "zip bomb").';

@@ -13,7 +13,7 @@ import { EVENT_FIELDS, STATUS_CATEGORIES } from '../../shared/followup';
 import { isRealDate, isoDate, text } from '../../shared/schemas';
 import { LIMITS } from '../../shared/limits';
 import { UserError } from '../../shared/result';
-import type { Archive } from './archive';
+import { BAD_KEY, meetingFileInvalid, type Archive } from './archive';
 import { audit } from '../repo/audit';
 import { getRecord } from '../repo/meetings';
 import { DocumentValueSchema } from '../followup/events';
@@ -41,7 +41,7 @@ const EventSchema = z.object({
 export const FollowupPartSchema = z.object({
   version: z.literal(FOLLOWUP_PART_VERSION, { error: 'Phần theo dõi kiến nghị của tệp thuộc phiên bản khác; hãy cập nhật ứng dụng.' }),
   meetingUid: uid,
-  recommendations: z.array(z.object({ key: z.string().regex(/^r\d{1,6}$/, { error: 'Khóa tham chiếu không hợp lệ.' }), uid })).max(20_000),
+  recommendations: z.array(z.object({ key: z.string().regex(/^r\d{1,6}$/, { error: BAD_KEY }), uid })).max(20_000),
   statuses: z
     .array(z.object({ key: z.string().regex(/^[a-z0-9_]{1,40}$/), label: text('Tên trạng thái', 200), category: z.enum(STATUS_CATEGORIES), answered: z.boolean() }))
     .max(100),
@@ -225,7 +225,7 @@ function writePart(db: Database, at: string, meetingId: number, part: FollowupPa
       counts.tasks++;
       continue;
     }
-    if (local.meeting_id !== meetingId) throw new UserError('meeting_file_invalid', 'Tệp hội nghị không hợp lệ: một nhiệm vụ trong tệp thuộc hội nghị khác ở máy này. Dữ liệu hiện có không bị thay đổi.');
+    if (local.meeting_id !== meetingId) throw meetingFileInvalid('một nhiệm vụ trong tệp thuộc hội nghị khác ở máy này.');
     // The later edit wins; ties are broken by the text itself, so both merge orders agree.
     const mine = `${local.updated_at}\u0000${local.deleted_at ?? ''}\u0000${local.content}\u0000${local.topic}`;
     const theirs = `${t.updatedAt}\u0000${t.deletedAt ?? ''}\u0000${t.content}\u0000${t.topic}`;

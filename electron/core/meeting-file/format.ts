@@ -17,6 +17,7 @@ import {
   EMPTY_COUNTS,
 } from '../../shared/domain';
 import { CountsSchema } from '../../shared/contract';
+import { BAD_KEY } from './archive';
 import { LIMITS } from '../../shared/limits';
 import { hhmm, isoDate, text, titles, directions } from '../../shared/schemas';
 import { TimingPartSchema } from './timing-part';
@@ -31,7 +32,7 @@ export const MEETING_FILE_FORMAT = 'thuky-hoi-nghi/meeting';
 export const MEETING_FILE_VERSION = 3;
 export const MEETING_FILE_EXT = '.thukyhn';
 
-const key = z.string().regex(/^[a-z]\d{1,6}$/, { error: 'Khóa tham chiếu không hợp lệ.' });
+const key = z.string().regex(/^[a-z]\d{1,6}$/, { error: BAD_KEY });
 
 export const ManifestSchema = z.object({
   format: z.literal(MEETING_FILE_FORMAT, { error: 'Đây không phải tệp hội nghị của Thư ký Hội nghị.' }),

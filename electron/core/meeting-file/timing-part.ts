@@ -10,6 +10,7 @@ import { SPEAKING_ENTITIES, type MeetingTiming, type SpeakingEntity } from '../.
 import { limitSeconds, SpokenSeconds, TimerRuleSchema } from '../../shared/timer-schemas';
 import { text } from '../../shared/schemas';
 import { getTiming, hasTiming, writeImportedTiming } from '../repo/timing';
+import { BAD_KEY } from './archive';
 
 export const TIMING_PART_VERSION = 1;
 
@@ -17,7 +18,7 @@ export const TimingPartSchema = z.object({
   version: z.literal(TIMING_PART_VERSION, { error: 'Phần bấm giờ của tệp thuộc phiên bản khác; hãy cập nhật ứng dụng.' }),
   rule: TimerRuleSchema,
   limits: z
-    .array(z.object({ speaker: z.string().regex(/^a\d{1,6}$/, { error: 'Khóa tham chiếu không hợp lệ.' }).nullable(), speakerText: text('Người phát biểu'), seconds: limitSeconds('Thời gian riêng') }))
+    .array(z.object({ speaker: z.string().regex(/^a\d{1,6}$/, { error: BAD_KEY }).nullable(), speakerText: text('Người phát biểu'), seconds: limitSeconds('Thời gian riêng') }))
     .max(5_000),
   times: z
     .array(z.object({ item: z.enum(SPEAKING_ENTITIES), index: z.number().int().min(0).max(100_000), seconds: SpokenSeconds, limitSeconds: limitSeconds('Thời gian quy định').nullable() }))

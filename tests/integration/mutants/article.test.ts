@@ -15,7 +15,7 @@ import type { ArticleOptions, DocBlock } from '../../../electron/shared/document
 import type { MeetingRecord } from '../../../electron/shared/domain';
 import { REPO_ROOT } from '../../helpers/tmp';
 import { profileFor } from '../documents/corpus-helpers';
-import { AT, meeting, RecordBuilder } from '../../fixtures/documents/build';
+import { AT, meeting, profile, RecordBuilder } from '../../fixtures/documents/build';
 
 const RECORDS = path.join(REPO_ROOT, 'tests', 'fixtures', 'records');
 const ARTICLES = path.join(REPO_ROOT, 'tests', 'fixtures', 'articles');
@@ -88,7 +88,7 @@ describe('the article of each real meeting, word for word', () => {
     for (const [suffix, options, byline] of VARIANTS) {
       const file = `${name}${suffix}.txt`;
       it(file, async () => {
-        const text = asText(generateArticle(record, { ...profileFor(name, false), byline }, options));
+        const text = asText(generateArticle(record, profile({ ...profileFor(name, false), byline }), options));
         await expect(text).toMatchFileSnapshot(path.join(ARTICLES, file));
       });
     }
