@@ -1,17 +1,55 @@
 // The in-app guide, offline and in Vietnamese: the four steps, the live screen's shortcuts (read
-// from the live screen's own keyboard map, so the two never disagree), backups, and where the data
-// is (the real folder, from 'app.info'). Anchors are buttons that scroll, not "#…" links, because
+// from the live screen's own keyboard map, so the two never disagree), the projector and the
+// recording (their keys from the lists their matchers use), the follow-up register (its keys in
+// help/facts.ts, checked against the register's code by tests/unit/help-facts.test.ts), sending
+// to the province's server, backups, and where the data is (the real folder, from 'app.info'). Anchors are buttons that scroll, not "#…" links, because
 // the hash belongs to the router. Printable: the print stylesheet drops the chrome.
 import { useRef, type ReactNode } from 'react';
 import { useData } from '../lib/use-data';
 import { href } from '../lib/router';
 import { MEETING_SHORTCUTS, SHORTCUTS } from './live/shortcuts';
 import { KeyCombos } from './live/KeyboardMap';
-import { HELP_FACTS, joinPath } from './help/facts';
+import { HELP_FACTS, REGISTER_HELP_KEYS, joinPath } from './help/facts';
+import { DEFAULT_TIMER_RULE, PROJECTOR_KEYS, SCENE_LABELS, SCENES, WARNING_MS } from '../../../electron/shared/timer';
+import { AUDIO_KEYS } from '../audio/keys';
+import { AUDIO_LIMITS } from '../../../electron/shared/audio';
+import { DEFAULT_STATUSES } from '../../../electron/shared/followup';
 import { OpenSampleButton } from './setup/sample';
 import './help/help.css';
 
 type Section = { id: string; title: string; body: ReactNode };
+
+type KeyRow = { id: string; keys: readonly string[]; label: string };
+
+/** A table of keys drawn from the list the screen itself matches against. */
+function KeyTable({ rows, testId }: { rows: readonly KeyRow[]; testId: string }) {
+  return (
+    <table className="help-keys" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Phím</th>
+          <th scope="col">Việc</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.id} data-testid={`${testId}-row`} data-keys={s.keys.join(' ')}>
+            <td className="nowrap">
+              <KeyCombos keys={s.keys} />
+            </td>
+            <td>{s.label}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The key(s) of one entry of a key list, drawn as caps, so the prose says what the code does. */
+function K({ list, id }: { list: readonly KeyRow[]; id: string }) {
+  const row = list.find((r) => r.id === id);
+  return row ? <KeyCombos keys={row.keys} /> : null;
+}
 
 function ShortcutTable() {
   return (
@@ -69,6 +107,10 @@ function DataFolder() {
       <dd>
         <code data-testid="help-backup-dir">{joinPath(dataDir, HELP_FACTS.backupDir)}</code>
       </dd>
+      <dt>Ghi âm hội trường (mỗi hội nghị một thư mục con)</dt>
+      <dd>
+        <code data-testid="help-audio-dir">{joinPath(dataDir, HELP_FACTS.audioDir)}</code>
+      </dd>
       {mode === 'electron' ? (
         <dd className="muted small">Mở nhanh thư mục này: trình đơn Tệp → Mở thư mục dữ liệu.</dd>
       ) : (
@@ -79,6 +121,7 @@ function DataFolder() {
 }
 
 const F = HELP_FACTS;
+const minutes = (seconds: number) => String(seconds / 60).replace('.', ',');
 
 const SECTIONS: Section[] = [
   {
@@ -194,6 +237,118 @@ const SECTIONS: Section[] = [
     ),
   },
   {
+    id: 'man-chieu',
+    title: 'Màn chiếu và bấm giờ phát biểu',
+    body: (
+      <>
+        <p>
+          Ở bước <strong>2. Trực tiếp</strong>, khung <strong>Màn chiếu và bấm giờ</strong> điều khiển những gì hiện lên màn chiếu của hội trường
+          và đồng hồ đếm ngược thời gian phát biểu. Màn chiếu nhận nội dung từ chính máy này, không qua mạng.
+        </p>
+        <ul>
+          <li>
+            <strong>Mở màn chiếu</strong>: bấm nút <strong>Mở</strong>. Khi máy tính đang nối với máy chiếu (màn hình thứ hai), màn chiếu mở đầy màn
+            hình ở đó, còn anh/chị vẫn gõ tiếp trên màn hình của mình; khi chỉ có một màn hình, màn chiếu mở thành một cửa sổ nhỏ để xem trước. Ở chế
+            độ trình duyệt, màn chiếu mở trong một thẻ mới: kéo thẻ đó sang màn hình máy chiếu rồi bấm <kbd>F11</kbd>.
+          </li>
+          <li>
+            <strong>Hiện, ẩn</strong>: <K list={PROJECTOR_KEYS} id="toggleShow" />. Khi ẩn, màn chiếu là màn đen; nút cạnh nút Mở cho biết “Đang
+            hiện” hay “Đang ẩn”.
+          </li>
+          <li>
+            <strong>Nội dung trên màn chiếu</strong>: {SCENES.map((s) => `“${SCENE_LABELS[s]}”`).join(', ')}. Bấm{' '}
+            <K list={PROJECTOR_KEYS} id="cycleScene" /> để chuyển lần lượt, hoặc bấm thẳng vào nút. Chỉ nội dung “{SCENE_LABELS.speaker}” nêu tên
+            người (kèm chức danh hoặc đơn vị); số điện thoại, địa chỉ không bao giờ lên màn chiếu. Nội dung “{SCENE_LABELS.message}” là dòng
+            anh/chị gõ vào ô “Thông báo ngắn lên màn chiếu…”.
+          </li>
+          <li>
+            <strong>Người phát biểu</strong>: <K list={PROJECTOR_KEYS} id="nextSpeaker" /> gọi người tiếp theo (mục sau trên dòng thời gian); nút{' '}
+            <strong>Mục đang chọn</strong> đưa mục đang chọn lên màn chiếu.
+          </li>
+        </ul>
+        <h3>Bấm giờ phát biểu</h3>
+        <ul>
+          <li>
+            <K list={PROJECTOR_KEYS} id="timerToggle" />: bắt đầu, tạm dừng, tiếp tục; <K list={PROJECTOR_KEYS} id="timerReset" />: đặt lại từ
+            đầu. Các phím này dùng được cả khi con trỏ đang ở trong ô chữ.
+          </li>
+          <li>
+            Quy định sẵn: đại biểu phát biểu {minutes(DEFAULT_TIMER_RULE.delegateSeconds)} phút, lãnh đạo trả lời{' '}
+            {minutes(DEFAULT_TIMER_RULE.leaderSeconds)} phút. Sửa ở mục <strong>Quy định thời gian</strong> (gõ “2,5” là hai phút rưỡi), hoặc đặt
+            riêng cho người đang phát biểu ở ô “Riêng …” (để trống là theo quy định chung).
+          </li>
+          <li>
+            {WARNING_MS / 1000} giây cuối, đồng hồ chuyển màu đỏ. Hết giờ, đồng hồ đếm tiếp với dấu + (ví dụ +0:15) để biết đã quá bao lâu. Muốn có
+            tiếng bíp khi hết giờ thì đánh dấu “Tiếng bíp khi hết giờ” (mặc định tắt).
+          </li>
+          <li>
+            Thời gian nói của từng lượt được lưu lại; dòng dưới đồng hồ cho biết số lượt, tổng thời gian, lượt lâu nhất và số lượt quá giờ. Đánh dấu
+            “Ghi thời gian phát biểu vào biên bản” nếu muốn biên bản ghi thời gian của từng lượt.
+          </li>
+        </ul>
+        <KeyTable rows={PROJECTOR_KEYS} testId="help-projector-keys" />
+        <p className="muted small">Các phím trên chỉ dùng ở bước 2. Trực tiếp; bảng phím <kbd>F1</kbd> ở đó cũng ghi đủ.</p>
+      </>
+    ),
+  },
+  {
+    id: 'ghi-am',
+    title: 'Ghi âm hội trường và nghe lại',
+    body: (
+      <>
+        <p>
+          Ứng dụng ghi âm bằng micrô của máy tính (hoặc dây âm thanh từ bàn trộn cắm vào máy), để sau này nghe lại đúng đoạn người phát biểu đã nói
+          khi soát biên bản. Chỉ ghi được khi hội nghị đang diễn ra: bấm “Bắt đầu hội nghị” trước.
+        </p>
+        <ul>
+          <li>
+            <K list={AUDIO_KEYS} id="record" /> hoặc nút <strong>● Ghi âm</strong> (khung “Ghi âm hội trường” ở bước 2. Trực tiếp): bắt đầu, dừng
+            ghi. Khi đang ghi, dấu đỏ “Đang ghi âm” hiện kèm thời gian đã ghi. Ghi âm tự dừng khi kết thúc hội nghị; biên bản đã chốt thì không ghi
+            thêm được.
+          </li>
+          <li>
+            Mất điện hay tắt ngang: phần đã ghi vẫn còn, cùng lắm mất chưa đến một giây cuối. Mở lại hội nghị (vẫn đang diễn ra) thì ứng dụng tự ghi
+            tiếp thành một phần mới; khoảng trống giữa hai phần là lúc máy không ghi.
+          </li>
+          <li>
+            <strong>Nghe lại</strong>: mỗi kiến nghị, ý kiến trả lời, phát biểu và ảnh ghi trong lúc đang ghi âm có nút <strong>▶ Nghe lại</strong>,
+            phát từ {AUDIO_LIMITS.replayLeadMs / 1000} giây trước lúc ghi mục đó. <K list={AUDIO_KEYS} id="replay" /> nghe lại mục đang chọn trên
+            dòng thời gian. Mục ghi lúc không ghi âm thì không có nút này.
+          </li>
+          <li>
+            Dải dưới dòng thời gian: mỗi đoạn có người nói là một khối xanh, mỗi mục đã ghi là một vạch đỏ; bấm vào chỗ nào thì nghe từ chỗ đó.{' '}
+            <K list={AUDIO_KEYS} id="playPause" />: phát, tạm dừng; <K list={AUDIO_KEYS} id="prevSpeech" />: về đoạn nói trước;{' '}
+            <K list={AUDIO_KEYS} id="nextSpeech" />: sang đoạn nói sau.
+          </li>
+          <li>
+            Ở bước <strong>4. Văn bản</strong>, mục “Nghe lại bản ghi âm” có nút nghe lại cho từng mục, để đối chiếu văn bản với lời đã nói.
+          </li>
+        </ul>
+        <KeyTable rows={AUDIO_KEYS} testId="help-audio-keys" />
+        <h3>Ghi âm nằm ở đâu, xóa thế nào</h3>
+        <p>
+          Ghi âm nằm trong thư mục <code>{F.audioDir}</code> của thư mục dữ liệu, mỗi hội nghị một thư mục con (đường dẫn đầy đủ ở mục “Dữ liệu nằm
+          ở đâu”), chỉ trên máy này. Mỗi giờ ghi âm chiếm khoảng 130 MB. Mở “Dung lượng, xóa, chép thành chữ” trong khung Ghi âm hội trường để xem
+          dung lượng của hội nghị này và của mọi hội nghị.
+        </p>
+        <ul>
+          <li>
+            Xóa: dừng ghi âm, rồi bấm <strong>Xóa ghi âm của hội nghị này</strong>. Bấm nhầm thì bấm <strong>Hoàn tác</strong>: bản vừa xóa được
+            cất tạm trong thư mục <code>{F.audioDir}/{F.audioTrashDir}</code> để lấy lại được.
+          </li>
+          <li>
+            Các bản sao lưu tự động không chứa ghi âm, và “Xuất tệp hội nghị” thường cũng không. Muốn mang ghi âm sang máy khác hay lưu hồ sơ, bấm{' '}
+            <strong>Xuất tệp hội nghị kèm ghi âm</strong>.
+          </li>
+          <li>
+            Chép thành chữ (không bắt buộc): cần thư mục mô hình nhận dạng tiếng Việt chép vào máy từ USB; chọn thư mục đó rồi bấm “Kiểm tra”. Chọn
+            một đoạn trên dải rồi bấm “Chép thành chữ”; chữ hiện trên màn hình để anh/chị chép vào mục cần ghi.
+          </li>
+        </ul>
+      </>
+    ),
+  },
+  {
     id: 'ket-thuc',
     title: '3. Kết thúc',
     body: (
@@ -220,7 +375,7 @@ const SECTIONS: Section[] = [
     title: '4. Văn bản',
     body: (
       <>
-        <p>Thẻ <strong>4. Văn bản</strong> tạo ba văn bản từ những gì đã ghi:</p>
+        <p>Thẻ <strong>4. Văn bản</strong> tạo bốn văn bản từ những gì đã ghi:</p>
         <ul>
           <li>
             <strong>Tin bài</strong> để đăng trang thông tin điện tử: mở đầu bằng thời gian, đơn vị tổ chức, thành phần dự, báo cáo, các kiến nghị,
@@ -233,12 +388,112 @@ const SECTIONS: Section[] = [
           <li>
             <strong>Bảng tổng hợp kiến nghị</strong>: khổ ngang, nhóm theo kiến nghị trước và tại hội nghị, theo lĩnh vực, kèm ý kiến trả lời.
           </li>
+          <li>
+            <strong>Thông báo kết luận</strong> của người chủ trì: theo cùng thể thức với biên bản (số và ký hiệu thông báo, ví dụ “Số: 05/TB-UBND”),
+            nêu các ý kết luận, chỉ đạo đã ghi ở bước 2 (<kbd>Alt</kbd>+<kbd>K</kbd>), phần ký và nơi nhận. Phần ký (thay mặt, ký thay hay thừa lệnh) được
+            chọn theo chức danh của người chủ trì; xem lại trước khi in.
+          </li>
         </ul>
+        <p>
+          Phía trên thông báo có khung <strong>Giao nhiệm vụ theo kết luận</strong>: mỗi ý chỉ đạo thành một nhiệm vụ, ghi{' '}
+          <strong>Nội dung nhiệm vụ</strong>, <strong>Cơ quan, đơn vị thực hiện</strong> và <strong>Thời hạn</strong> (ngày/tháng/năm); thêm nhiệm vụ
+          bằng tay hoặc bấm “Bỏ” với ý không cần theo dõi. Bấm <strong>Lưu nhiệm vụ</strong>: thông báo liệt kê các nhiệm vụ đó, và các nhiệm vụ
+          được theo dõi ở mục “Theo dõi kiến nghị” như một kiến nghị.
+        </p>
         <p>
           Sửa thẳng trên màn hình; các chỗ đã sửa được giữ lại. Nếu sau đó dữ liệu hội nghị thay đổi, ứng dụng báo và cho chọn “Thay bằng bản mới”
           hoặc “Giữ bản đã sửa”. Bấm <strong>Xuất Word (.docx)</strong> để có tệp in được ngay. Với tin bài, <strong>Sao chép HTML</strong> để dán vào trình soạn
           thảo của trang thông tin điện tử (kèm ảnh), hoặc sao chép dạng văn bản thuần.
         </p>
+      </>
+    ),
+  },
+  {
+    id: 'theo-doi',
+    title: 'Theo dõi kiến nghị sau hội nghị',
+    body: (
+      <>
+        <p>
+          Mục <a href={href({ name: 'register', params: '' })}>Theo dõi kiến nghị</a> (trên thanh trên cùng) gom mọi kiến nghị của mọi hội nghị và
+          mọi nhiệm vụ theo thông báo kết luận, để theo dõi đến khi giải quyết xong. Gõ vào ô tìm kiếm (có dấu hay không dấu đều được), hoặc lọc theo
+          cơ quan, lĩnh vực, hội nghị, ngày nhận, hạn và trạng thái; <strong>Xuất Excel danh sách này</strong> cho ra đúng danh sách đang lọc.
+        </p>
+        <p>Chọn một kiến nghị để cập nhật:</p>
+        <ul>
+          <li>
+            <strong>Trạng thái</strong>: {DEFAULT_STATUSES.filter((st) => st.active).map((st) => `“${st.label}”`).join(', ')}. “Đã trả lời” chưa
+            phải là “đã giải quyết xong”. Danh sách trạng thái sửa được ở <a href={href({ name: 'settings' })}>Thiết lập</a> → “Trạng thái theo dõi
+            kiến nghị”.
+          </li>
+          <li>
+            <strong>Cơ quan giải quyết</strong>: chọn trong danh sách hoặc gõ tên mới; danh sách sửa ở Thiết lập → “Cơ quan, đơn vị được giao giải
+            quyết”.
+          </li>
+          <li>
+            <strong>Thời hạn</strong> (ngày/tháng/năm). Trang chủ luôn cho biết bao nhiêu mục <strong>sắp đến hạn</strong> ({F.dueSoonDays} ngày
+            tới) và bao nhiêu mục <strong>quá hạn</strong>; bấm vào con số để mở đúng danh sách đó.
+          </li>
+          <li>
+            <strong>Văn bản trả lời</strong>: số văn bản (ví dụ 125/UBND-KT), ngày văn bản và tệp văn bản (PDF, Word, ảnh) đính kèm.
+          </li>
+          <li>
+            <strong>Ghi chú</strong>, rồi bấm <strong>Ghi vào lịch sử</strong> (<K list={REGISTER_HELP_KEYS} id="save" />).
+          </li>
+        </ul>
+        <h3>Lịch sử, và khi hai máy cùng sửa</h3>
+        <p>
+          Mỗi lần ghi, phần <strong>Lịch sử</strong> của kiến nghị thêm một dòng: ngày giờ, người sửa và điều đã đổi. Khi nhập tệp hội nghị (
+          {F.meetingFileExt}) của chính hội nghị đó từ máy khác, lịch sử của hai máy được gộp lại, không mục nào bị ghi hai lần. Nếu hai máy cùng
+          sửa một ô với hai giá trị khác nhau, kiến nghị có nhãn <strong>có sửa trùng</strong>; mở ra sẽ thấy “Hai máy cùng sửa …” kèm cả hai giá
+          trị, ai sửa và lúc nào. Ứng dụng tạm dùng giá trị ghi sau cùng: hãy chọn giá trị đúng rồi bấm “Ghi vào lịch sử” để chốt.
+        </p>
+        <h3>Báo cáo theo kỳ</h3>
+        <p>
+          Bấm <strong>Báo cáo theo kỳ…</strong> (<K list={REGISTER_HELP_KEYS} id="report" />), chọn kỳ: tháng, quý, 6 tháng đầu năm hay cuối
+          năm, năm, hoặc từ ngày đến ngày. Màn hình hiện số liệu: kỳ trước chuyển sang, tiếp nhận trong kỳ, đã trả lời, đã giải quyết xong, tỷ lệ,
+          theo lĩnh vực, theo cơ quan, và các kiến nghị chưa giải quyết được kèm nguyên nhân. Bấm <strong>Xuất Word (.docx)</strong> để có báo cáo
+          theo thể thức, in ký được, hoặc <strong>Xuất Excel (.xlsx)</strong> để có bảng số liệu.
+        </p>
+        <h3>Phím tắt trên màn hình Theo dõi kiến nghị</h3>
+        <KeyTable rows={REGISTER_HELP_KEYS} testId="help-register-keys" />
+        <p className="muted small">
+          Các phím Alt+chữ trong bảng này chỉ có tác dụng trên màn hình Theo dõi kiến nghị; ở bước 2. Trực tiếp, cùng phím đó làm việc khác (xem bảng
+          phím tắt ở đó). Các phím Alt+T, C, H, V, G cần chọn một kiến nghị trước.
+        </p>
+      </>
+    ),
+  },
+  {
+    id: 'may-chu-tinh',
+    title: 'Gửi lên máy chủ tổng hợp của tỉnh',
+    body: (
+      <>
+        <p>
+          Nếu tỉnh, thành phố có máy chủ tổng hợp để theo dõi kiến nghị của các xã, phường, mở <a href={href({ name: 'settings' })}>Thiết lập</a> →{' '}
+          <strong>Gửi lên máy chủ tổng hợp của tỉnh</strong>, nhập <strong>Địa chỉ máy chủ tổng hợp</strong> (ví dụ kiennghi.tinh.gov.vn) và{' '}
+          <strong>Khóa đơn vị</strong> do quản trị máy chủ cấp, rồi bấm <strong>Lưu</strong>.
+        </p>
+        <ul>
+          <li>
+            <strong>Chưa nhập đủ địa chỉ và khóa thì ứng dụng không gửi gì đi đâu.</strong> Không dùng máy chủ tổng hợp thì để trống; xóa địa chỉ và
+            bấm Lưu là thôi gửi.
+          </li>
+          <li>
+            Thứ được gửi: tệp hội nghị ({F.meetingFileExt}) của từng hội nghị <strong>đã kết thúc</strong>, đúng như tệp chép ra USB (có ảnh,
+            không có ghi âm). Hội nghị chưa kết thúc không được gửi.
+          </li>
+          <li>
+            Khi nào gửi: ngay sau khi lưu địa chỉ và khóa (mọi hội nghị đã kết thúc), khi kết thúc một hội nghị, và mỗi khi có thay đổi theo dõi
+            kiến nghị của hội nghị đó (trạng thái, cơ quan, thời hạn, văn bản trả lời, ghi chú). Việc gửi được xếp hàng trên máy này; ứng dụng thử gửi
+            ngay, rồi khoảng {F.hubTickMinutes} phút một lần. Mất mạng thì vẫn làm việc bình thường, có mạng lại thì tự gửi tiếp. Gửi lại nhiều lần
+            cũng không bị trùng trên máy chủ.
+          </li>
+          <li>
+            Dưới nút Lưu có dòng cho biết còn bao nhiêu hội nghị đang chờ gửi và lần gửi gần nhất; hội nghị gửi lỗi được liệt kê kèm lý do. Nút{' '}
+            <strong>Gửi ngay</strong> gửi liền, không chờ.
+          </li>
+          <li>Khóa đơn vị không hiện lại trên màn hình (chỉ hiện vài ký tự cuối); muốn thay thì dán khóa mới.</li>
+        </ul>
       </>
     ),
   },
@@ -271,8 +526,9 @@ const SECTIONS: Section[] = [
     body: (
       <>
         <p>
-          Mọi hội nghị, cả ảnh, nằm trong một tệp <code>{F.dbFile}</code> trong thư mục dữ liệu của ứng dụng, chỉ trên máy này. Ứng dụng không cần
-          mạng và không gửi gì đi đâu.
+          Mọi hội nghị, cả ảnh, nằm trong một tệp <code>{F.dbFile}</code> trong thư mục dữ liệu của ứng dụng, chỉ trên máy này; ghi âm hội trường nằm
+          trong thư mục <code>{F.audioDir}</code> bên cạnh. Ứng dụng không cần mạng và không gửi gì đi đâu, trừ khi anh/chị nhập địa chỉ và khóa ở
+          mục “Gửi lên máy chủ tổng hợp của tỉnh”.
         </p>
         <DataFolder />
         <p className="muted small">
@@ -316,7 +572,8 @@ export function HelpScreen() {
           <h1>Hướng dẫn sử dụng</h1>
           <p className="help-lead">
             Thư ký Hội nghị giúp ghi lại hội nghị đối thoại ngay trong hội trường, rồi làm tin bài, biên bản và bảng tổng hợp kiến nghị để xuất ra
-            Word. Ứng dụng chạy hoàn toàn trên máy này, không cần mạng; chữ gõ vào được lưu ngay.
+            Word; sau hội nghị, theo dõi từng kiến nghị đến khi giải quyết xong. Ứng dụng chạy hoàn toàn trên máy này, không cần mạng; chữ gõ vào được
+            lưu ngay.
           </p>
         </div>
         <button type="button" className="no-print" onClick={() => window.print()} data-testid="help-print">
