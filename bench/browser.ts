@@ -194,6 +194,11 @@ async function heap(page: Page): Promise<{ usedMb: number; afterGcMb: number }> 
   return { usedMb: round(before.usedSize / 1024 / 1024, 1)!, afterGcMb: round(after.usedSize / 1024 / 1024, 1)! };
 }
 
+/** Issue 15: typed text on disk within 0.1 s at 1× and 10×, 0.2 s at 100×. */
+function durableWithin(sizeLabel: string): number {
+  return sizeLabel.startsWith('100×') ? 200 : 100;
+}
+
 export async function benchBrowser(o: BrowserOptions, sizes: BrowserSize[]): Promise<Figure[]> {
   const figs: Figure[] = [];
   let browser: Browser | null = null;
@@ -321,10 +326,10 @@ async function oneSize(o: BrowserOptions, browser: Browser, s: BrowserSize, serv
   figs.push(
     { section: 'durability', name: 'typing at a secretary’s rhythm: p50', value: pct(cad, 50), unit: 'ms', size: s.label, note: `${cad.length} keystrokes, 90–200 ms apart, longer at spaces and every 45th key${lostNote}` },
     { section: 'durability', name: 'typing at a secretary’s rhythm: p95', value: pct(cad, 95), unit: 'ms', size: s.label },
-    { section: 'durability', name: 'typing at a secretary’s rhythm: p99', value: pct(cad, 99), unit: 'ms', target: { op: '<=', value: 300 }, size: s.label, note: 'max ' + (pct(cad, 100) ?? '∞') + ' ms' },
+    { section: 'durability', name: 'typing at a secretary’s rhythm: p99', value: pct(cad, 99), unit: 'ms', target: { op: '<=', value: durableWithin(s.label) }, size: s.label, note: 'max ' + (pct(cad, 100) ?? '∞') + ' ms' },
     { section: 'durability', name: 'one key, then a pause: p50', value: pct(iso, 50), unit: 'ms', size: s.label, note: `${iso.length} keystrokes; debounce 250 ms included` },
     { section: 'durability', name: 'one key, then a pause: p95', value: pct(iso, 95), unit: 'ms', size: s.label },
-    { section: 'durability', name: 'one key, then a pause: p99', value: pct(iso, 99), unit: 'ms', target: { op: '<=', value: 300 }, size: s.label },
+    { section: 'durability', name: 'one key, then a pause: p99', value: pct(iso, 99), unit: 'ms', target: { op: '<=', value: durableWithin(s.label) }, size: s.label },
   );
   o.log(`  browser ${s.label}: durable rhythm p50/p95/p99 ${pct(cad, 50)}/${pct(cad, 95)}/${pct(cad, 99)} ms; isolated ${pct(iso, 50)}/${pct(iso, 95)}/${pct(iso, 99)} ms`);
 
