@@ -1,10 +1,8 @@
 // Starts the audio thread (audio-worker) on first use and talks to it; when it cannot start (no
 // built worker next to the bundle, no tsx in development), the same engines run on this thread,
 // where onnxruntime's inference is still asynchronous.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../worker-thread';
 import type { AudioJob, AudioReply } from './audio-worker';
 import { speechProbabilities, transcribeWindows, type ModelFiles } from './engines';
 
@@ -15,37 +13,15 @@ let broken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function source(): { kind: 'ts' | 'js'; url: URL } | null {
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) return { kind: 'ts', url: new URL('./audio-worker.ts', here) };
-  const js = new URL('./audio-worker.js', here);
-  return existsSync(fileURLToPath(js)) ? { kind: 'js', url: js } : null;
-}
-
-function tsxLoader(): string | null {
-  try {
-    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-    const mjs = cjs.replace(/\.cjs$/, '.mjs');
-    return pathToFileURL(existsSync(mjs) ? mjs : cjs).href;
-  } catch {
-    return null;
-  }
-}
-
 function start(): Worker | null {
   if (worker) return worker;
   if (broken) return null;
-  const src = source();
-  const loader = src?.kind === 'ts' ? tsxLoader() : null;
-  if (!src || (src.kind === 'ts' && !loader)) {
+  const started = startSiblingWorker(import.meta.url, 'audio-worker');
+  if ('problem' in started) {
     broken = true;
     return null;
   }
-  // As render-worker.ts: on Node 20 a TypeScript worker needs tsx registered inside it.
-  const w =
-    src.kind === 'ts'
-      ? new Worker(`import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(src.url.href)}); })`, { eval: true })
-      : new Worker(src.url);
+  const w = started.worker;
   w.unref();
   w.on('message', (r: AudioReply) => {
     const p = pending.get(r.id);

@@ -5,10 +5,8 @@
 // CLI run alive. Under tsx or vitest the worker is TypeScript source and is started through
 // tsx's loader; in a built bundle it must be emitted next to the bundle as `docx-worker.js`.
 // If the worker cannot start, rendering falls back to this thread (and says so once in the log).
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../worker-thread';
 import type { DocKind, MeetingRecord, OrgProfile } from '../../shared/domain';
 import type { DocBlock, DocOptions } from '../../shared/documents';
 import { renderDocx } from './docx-render';
@@ -31,47 +29,16 @@ let workerBroken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function workerSource(): { kind: 'ts' | 'js'; url: URL } | null {
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) return { kind: 'ts', url: new URL('./docx-worker.ts', here) };
-  const js = new URL('./docx-worker.js', here);
-  return existsSync(fileURLToPath(js)) ? { kind: 'js', url: js } : null;
-}
-
-function tsxLoader(): string | null {
-  try {
-    const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-    const mjs = cjs.replace(/\.cjs$/, '.mjs');
-    return pathToFileURL(existsSync(mjs) ? mjs : cjs).href;
-  } catch {
-    return null;
-  }
-}
-
 function startWorker(): Worker | null {
   if (worker) return worker;
   if (workerBroken) return null;
-  const src = workerSource();
-  if (!src) {
+  const started = startSiblingWorker(import.meta.url, 'docx-worker');
+  if ('problem' in started) {
     workerBroken = true;
-    console.warn('docx-worker.js is not next to the bundle: Word files are rendered on the calling thread');
+    console.warn(`${started.problem}: Word files are rendered on the calling thread`);
     return null;
   }
-  let w: Worker;
-  if (src.kind === 'ts') {
-    // `execArgv: ['--import', 'tsx']` does not reach a worker's module loader on Node 20, so a
-    // tiny bootstrap registers tsx inside the worker and then imports the real entry.
-    const loader = tsxLoader();
-    if (!loader) {
-      workerBroken = true;
-      console.warn('tsx is not available to start the TypeScript docx worker: Word files are rendered on the calling thread');
-      return null;
-    }
-    const boot = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(src.url.href)}); })`;
-    w = new Worker(boot, { eval: true });
-  } else {
-    w = new Worker(src.url);
-  }
+  const w = started.worker;
   w.unref();
   w.on('message', (r: RenderReply) => {
     const p = pending.get(r.id);

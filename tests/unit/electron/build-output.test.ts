@@ -156,9 +156,14 @@ describe('built main process', () => {
     expect(main).not.toMatch(/from ["']better-sqlite3["']/); // main never opens the database itself
   });
 
-  it('puts the Word-rendering worker next to the core worker, where render-worker.ts looks for it', () => {
-    expect(existsSync(out('main', 'docx-worker.js'))).toBe(true);
-    expect(readFileSync(out('main', 'core-worker.js'), 'utf8')).toMatch(/new URL\(["']\.\/docx-worker\.js["']/);
+  it('puts the Word-rendering and audio workers next to the core worker, where worker-thread.ts looks for them', () => {
+    // worker-thread.ts looks for `<name>.js` beside the bundle that calls it.
+    const core = readFileSync(out('main', 'core-worker.js'), 'utf8');
+    expect(core).toContain('new URL(`./${name}.js`, callerUrl)');
+    for (const name of ['docx-worker', 'audio-worker']) {
+      expect(existsSync(out('main', `${name}.js`)), name).toBe(true);
+      expect(core).toMatch(new RegExp(`startSiblingWorker\\(import\\.meta\\.url, ["']${name}["']\\)`));
+    }
   });
 
   it('the built core worker runs in a worker thread and answers calls', async () => {
