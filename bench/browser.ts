@@ -10,6 +10,7 @@ import type { Figure } from './report';
 import { median, percentile, round, sleep } from './stats';
 import { rng, type Rng } from './data';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
+import { benchProjector } from './projector';
 
 export const PORT = 4231;
 const TOKEN = 'bench-token-loopback-only';
@@ -260,6 +261,18 @@ async function oneSize(o: BrowserOptions, browser: Browser, s: BrowserSize, serv
   }
   figs.push({ section: 'start', name: 'open the web app → live screen interactive', value: round(median(starts), 0), unit: 'ms', target: { op: '<=', value: big ? 1500 : 1000 }, size: s.label, note: `median of ${starts.length}: ${starts.map((x) => Math.round(x)).join(', ')} ms; fresh context, token redirect included, first key accepted` });
   o.log(`  browser ${s.label}: start ${starts.map((x) => Math.round(x)).join(', ')} ms`);
+
+  // Issue 16: the projector page (a second tab, BroadcastChannel) follows the secretary's page.
+  if (sizeIndex === 0) {
+    const pctx = await browser.newContext(ctxOpts);
+    try {
+      figs.push(...(await benchProjector(pctx, `http://127.0.0.1:${PORT}/?token=${TOKEN}`, s.meetingId, { quick: o.quick, size: s.label, timeoutMs: timeout })));
+    } catch (e) {
+      o.log(`  browser ${s.label}: projector FAILED ${(e as Error).message.split('\n')[0]}`);
+    } finally {
+      await pctx.close();
+    }
+  }
 
   // The page the remaining figures use.
   const ctx = await browser.newContext(ctxOpts);

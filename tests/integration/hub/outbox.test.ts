@@ -54,8 +54,8 @@ describe('three laptops send to one hub through their outboxes', () => {
   let port: number;
   let hub: ChildProcess | null = null;
   let apps: TestCore[] = [];
-  let keys: string[] = [];
-  let unitIds: number[] = [];
+  const keys: string[] = [];
+  const unitIds: number[] = [];
 
   beforeAll(async () => {
     // Units and keys written before the hub serves (the CLI does the same).
