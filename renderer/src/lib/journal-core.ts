@@ -61,6 +61,36 @@ export function currentJournalKey(): string | null {
   return currentKey;
 }
 
+// Set while the save queue looks ahead at a job that must wait behind a write in flight.
+let peeking = false;
+let peekRecorded = false;
+
+/**
+ * Journals the write a queued job will send, before it is sent. The queue keeps one write in
+ * flight per field and the newest text waiting behind it; if the backend hangs or dies, that
+ * waiting text would otherwise be in no journal and a reload would lose it. `start` runs with a
+ * journaled transport that records its first call under `key` (replacing the field's entry) and
+ * sends nothing: the call's promise never settles, so nothing chained on it runs. So a queued
+ * job must make its write as its first, synchronous `api.call` (every job in the renderer does).
+ * Returns whether a write was recorded.
+ */
+export function journalAhead(key: string, start: () => unknown): boolean {
+  const outer = { peeking, peekRecorded };
+  peeking = true;
+  peekRecorded = false;
+  let recorded = false;
+  try {
+    withJournalKey(key, start);
+  } catch {
+    // A job that throws before sending is reported when it really runs.
+  } finally {
+    recorded = peekRecorded;
+    peeking = outer.peeking;
+    peekRecorded = outer.peekRecorded;
+  }
+  return recorded;
+}
+
 /** The words of an edit, for the message that says what was recovered: its strings, longest first. */
 export function editText(input: unknown): string {
   const strings: string[] = [];
@@ -144,6 +174,13 @@ export class Journal {
 export function journaled(journal: Journal, call: Call): Call {
   return async (channel, input) => {
     const key = currentJournalKey();
+    if (peeking) {
+      if (key !== null && !peekRecorded) {
+        journal.record(key, channel, input);
+        peekRecorded = true;
+      }
+      return new Promise<never>(() => undefined);
+    }
     if (key === null) return call(channel, input);
     const id = journal.record(key, channel, input);
     const r = await call(channel, input);

@@ -3,7 +3,7 @@
 // write stays queued and is retried until it succeeds or a newer value replaces it. The status
 // it publishes drives the quiet "Đã lưu hh:mm:ss" indicator and the error banner.
 import type { Result } from '../../../electron/shared/result';
-import { isPermanent, withJournalKey } from './journal-core';
+import { isPermanent, journalAhead, withJournalKey } from './journal-core';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -15,7 +15,18 @@ type Job = { key: string; run: () => Promise<Result<unknown>>; onDone?: (r: Resu
 
 export const RETRY_MS = 2000;
 
+export type SaveQueueOptions = {
+  /**
+   * Journal a job that has to wait behind a write in flight when it is queued (journalAhead), not
+   * only when it starts. The app's queue does: its jobs all write through the journaled api.
+   * Off for a queue whose jobs are plain functions (running one ahead would send it twice).
+   */
+  journalAhead?: boolean;
+};
+
 export class SaveQueue {
+  constructor(private readonly options: SaveQueueOptions = {}) {}
+
   private readonly jobs = new Map<string, Job>();
   private running = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -61,6 +72,9 @@ export class SaveQueue {
   enqueue(key: string, run: Job['run'], onDone?: Job['onDone']): void {
     this.jobs.delete(key);
     this.jobs.set(key, { key, run, onDone });
+    // Behind a write in flight (perhaps one that will never be answered: the server died), the
+    // newest text waits here; it goes into the journal now, replacing the field's older entry.
+    if (this.running && this.options.journalAhead) journalAhead(key, run);
     this.changed();
     void this.pump();
   }
@@ -121,4 +135,4 @@ export class SaveQueue {
   }
 }
 
-export const saveQueue = new SaveQueue();
+export const saveQueue = new SaveQueue({ journalAhead: true });

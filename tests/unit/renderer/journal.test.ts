@@ -2,9 +2,9 @@
 // answers it for good, an older answer never removes a newer write, a failing store never stops a
 // save, and the next start replays what is left, oldest first, and says what it recovered.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { editText, Journal, journaled, memoryStore, withJournalKey, currentJournalKey, type Call, type JournalStore } from '../../../renderer/src/lib/journal-core';
+import { editText, Journal, journalAhead, journaled, memoryStore, withJournalKey, currentJournalKey, type Call, type JournalStore } from '../../../renderer/src/lib/journal-core';
 import { FieldRegistry, FieldSaver } from '../../../renderer/src/lib/autosave';
-import { RETRY_MS, SaveQueue } from '../../../renderer/src/lib/save-queue';
+import { RETRY_MS, SaveQueue, saveQueue } from '../../../renderer/src/lib/save-queue';
 import type { Result } from '../../../electron/shared/result';
 
 const OK: Result<unknown> = { ok: true, value: null };
@@ -161,6 +161,99 @@ describe('journal of unacknowledged edits', () => {
     expect([r1.ok, r2.ok]).toEqual([true, true]);
     expect(be.db.get('rec.update:1')).toBe('b');
     expect(errors).toHaveLength(1);
+  });
+
+  // The server dies with a write in flight that is never answered (a hung request): the text typed
+  // after it waits in the queue behind it. A reload now must still find the newest text.
+  it('journals the newest text waiting behind a write that is never answered', async () => {
+    const store = memoryStore();
+    const journal = new Journal(store, 'p');
+    const sent: string[] = [];
+    const hang: Call = (_channel, input) => {
+      sent.push((input as { patch: { content: string } }).patch.content);
+      return new Promise<Result<unknown>>(() => undefined);
+    };
+    const call = journaled(journal, hang);
+    const queue = new SaveQueue({ journalAhead: true });
+    const fields = new FieldRegistry(queue);
+    const f = new FieldSaver('rec:1:content', '', (v) => call('rec.update', { id: 1, patch: { content: v } }), undefined, fields);
+    fields.add(f);
+    f.change('sau!');
+    f.change('sau!!');
+    await journal.persisted();
+    expect(sent).toEqual(['sau!']); // one write in flight per field; the newer one is not sent yet
+    expect([...store.entries.values()]).toMatchObject([{ key: 'rec:1:content', input: { id: 1, patch: { content: 'sau!!' } } }]);
+    expect(fields.unsaved()).toBe(1);
+    // A later keystroke replaces it: still one entry, the newest text.
+    f.change('sau!!!');
+    await journal.persisted();
+    expect([...store.entries.values()].map((e) => (e.input as { patch: { content: string } }).patch.content)).toEqual(['sau!!!']);
+    expect(sent).toEqual(['sau!']);
+  });
+
+  it('the answer to the write in flight does not remove the newer text journaled behind it', async () => {
+    const store = memoryStore();
+    const journal = new Journal(store, 'p');
+    const answers: ((r: Result<unknown>) => void)[] = [];
+    const slow: Call = () => new Promise<Result<unknown>>((resolve) => answers.push(resolve));
+    const call = journaled(journal, slow);
+    const queue = new SaveQueue({ journalAhead: true });
+    const after: string[] = [];
+    const job = (v: string) => () => call('rec.update', { id: 2, patch: { content: v } }).then((r) => (after.push(v), r));
+    queue.enqueue('rec:2:content', job('a'));
+    queue.enqueue('rec:2:content', job('ab'));
+    await journal.persisted();
+    expect(after).toEqual([]); // looking ahead sends nothing and runs nothing chained on the call
+    answers[0]!(OK); // 'a' is stored; 'ab' is still only in the queue and the journal
+    await vi.advanceTimersByTimeAsync(0);
+    await journal.persisted();
+    expect(after).toEqual(['a']);
+    expect([...store.entries.values()].map((e) => (e.input as { patch: { content: string } }).patch.content)).toEqual(['ab']);
+    expect(answers).toHaveLength(2); // now 'ab' is sent
+    answers[1]!(OK);
+    await vi.advanceTimersByTimeAsync(0);
+    await journal.persisted();
+    expect(after).toEqual(['a', 'ab']);
+    expect(store.entries.size).toBe(0);
+  });
+
+  it("the app's queue journals ahead; a queue of plain jobs never runs one twice", async () => {
+    const store = memoryStore();
+    const journal = new Journal(store, 'p');
+    const call = journaled(journal, () => new Promise<Result<unknown>>(() => undefined));
+    saveQueue.enqueue('probe:1', () => call('rec.update', { id: 1, patch: { content: 'x' } }));
+    saveQueue.enqueue('probe:1', () => call('rec.update', { id: 1, patch: { content: 'xy' } }));
+    await journal.persisted();
+    expect([...store.entries.values()].map((e) => (e.input as { patch: { content: string } }).patch.content)).toEqual(['xy']);
+
+    let runs = 0;
+    const plain = new SaveQueue();
+    plain.enqueue('k', () => new Promise<Result<unknown>>(() => undefined));
+    plain.enqueue('k', () => {
+      runs++;
+      return Promise.resolve(OK);
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(runs).toBe(0);
+  });
+
+  it('looking ahead records only the first call, under the key, and a job that throws records nothing', async () => {
+    const store = memoryStore();
+    const journal = new Journal(store, 'p');
+    const sent: unknown[] = [];
+    const call = journaled(journal, (c, i) => (sent.push(i), Promise.resolve(OK)));
+    expect(journalAhead('k', () => (void call('rec.update', { n: 1 }), call('rec.update', { n: 2 })))).toBe(true);
+    expect(journalAhead('t', () => {
+      throw new Error('không gửi');
+    })).toBe(false);
+    expect(journalAhead('none', () => 1)).toBe(false);
+    await journal.persisted();
+    expect(sent).toEqual([]);
+    expect([...store.entries.values()].map((e) => [e.key, e.input])).toEqual([['k', { n: 1 }]]);
+    expect(currentJournalKey()).toBe(null);
+    // Outside a look-ahead the transport sends again.
+    await withJournalKey('k', () => call('rec.update', { n: 3 }));
+    expect(sent).toEqual([{ n: 3 }]);
   });
 
   it("describes an edit by its words, longest first, skipping ids and blanks", () => {
