@@ -43,6 +43,9 @@ export type RecoveryReport = {
 
 export type Call = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
+/** How long a write waits for its journal entry to be stored before it is sent anyway. */
+export const STORE_WAIT_MS = 1_000;
+
 // The key of the save-queue job being started. The queue sets it around the synchronous start of
 // a job, so api.call knows which field a write belongs to without every caller passing it along.
 let currentKey: string | null = null;
@@ -129,22 +132,50 @@ export class Journal {
     });
   }
 
-  /** Records a write about to be sent; returns its id for `settle`. */
+  // The newest entry recorded for each field, and the one last written to the store. A put
+  // writes the field's newest entry when its turn comes, so a burst of keystrokes costs one
+  // store write per turn of the chain, not one per keystroke, and the chain never lags behind
+  // the typing (see `journaled`: a write is sent only once its entry is stored).
+  private readonly newest = new Map<string, JournalEntry>();
+  private readonly stored = new Map<string, string>();
+
+  /** Records a write about to be sent (or queued behind one in flight); returns its id for `settle`. */
   record(key: string, channel: string, input: unknown): string {
     const id = `${this.loadId}-${++this.n}`;
-    const entry: JournalEntry = { key, id, channel, input, at: Date.now() };
-    this.run(() => this.store.put(entry));
+    this.newest.set(key, { key, id, channel, input, at: Date.now() });
+    this.run(async () => {
+      const e = this.newest.get(key);
+      if (!e || this.stored.get(key) === e.id) return;
+      await this.store.put(e);
+      this.stored.set(key, e.id);
+    });
     return id;
   }
 
   /** The core answered write `id`: forget it unless the answer says "try again later". */
   settle(key: string, id: string, r: Result<unknown>): void {
-    if (r.ok || isPermanent(r.error.code)) this.run(() => this.store.remove(key, id));
+    if (!r.ok && !isPermanent(r.error.code)) return;
+    this.run(async () => {
+      await this.store.remove(key, id);
+      if (this.newest.get(key)?.id === id) this.newest.delete(key);
+      if (this.stored.get(key) === id) this.stored.delete(key);
+    });
   }
 
   /** Resolves once every record and removal asked for so far has reached the store. */
   persisted(): Promise<void> {
     return this.chain;
+  }
+
+  /** `persisted()`, or after `ms` if the store takes longer (a stuck IndexedDB). */
+  async persistedWithin(ms: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    try {
+      await Promise.race([this.chain, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Sends every entry left by an earlier page (oldest first) and reports what happened. */
@@ -183,6 +214,11 @@ export function journaled(journal: Journal, call: Call): Call {
     }
     if (key === null) return call(channel, input);
     const id = journal.record(key, channel, input);
+    // Sent only once its entry is stored: then the newest acknowledged write of a field is never
+    // older than the field's entry in the store, so a page closed with the store still catching up
+    // can never leave an older text there for the next start to replay over a newer one. Bounded:
+    // a store that never answers must not stop the saves.
+    await journal.persistedWithin(STORE_WAIT_MS);
     const r = await call(channel, input);
     journal.settle(key, id, r);
     return r;

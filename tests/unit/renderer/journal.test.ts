@@ -2,7 +2,7 @@
 // answers it for good, an older answer never removes a newer write, a failing store never stops a
 // save, and the next start replays what is left, oldest first, and says what it recovered.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { editText, Journal, journalAhead, journaled, memoryStore, withJournalKey, currentJournalKey, type Call, type JournalStore } from '../../../renderer/src/lib/journal-core';
+import { editText, Journal, journalAhead, journaled, memoryStore, STORE_WAIT_MS, withJournalKey, currentJournalKey, type Call, type JournalStore } from '../../../renderer/src/lib/journal-core';
 import { FieldRegistry, FieldSaver } from '../../../renderer/src/lib/autosave';
 import { RETRY_MS, SaveQueue, saveQueue } from '../../../renderer/src/lib/save-queue';
 import type { Result } from '../../../electron/shared/result';
@@ -254,6 +254,95 @@ describe('journal of unacknowledged edits', () => {
     // Outside a look-ahead the transport sends again.
     await withJournalKey('k', () => call('rec.update', { n: 3 }));
     expect(sent).toEqual([{ n: 3 }]);
+  });
+
+  // The page can die between any two store operations (a closed tab, a reload, a power cut). What
+  // the store holds then is replayed at the next start, over what the server has: it must never be
+  // older than the newest text the server acknowledged, or the replay would undo typing (seen once
+  // in documents.spec: "… sôi nổi, t" replayed over "… sôi nổi, thẳng thắn.").
+  it('a page that dies at any point of the journal never leaves an older text to replay over a newer one', async () => {
+    const typed = ['Đề', 'Đề n', 'Đề ng', 'Đề nghị', 'Đề nghị s', 'Đề nghị sửa', 'Đề nghị sửa đường'];
+    for (let cut = 0; cut <= 16; cut++) {
+      const inner = memoryStore();
+      let ops = 0;
+      let dead = false;
+      // Each store operation takes 5 ms (an IndexedDB transaction with strict durability), the
+      // server answers at once. After `cut` store operations the page is gone: nothing more
+      // reaches the store or the server.
+      const gate = async <T,>(op: () => Promise<T>): Promise<T> => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (dead || ops++ >= cut) {
+          dead = true;
+          return new Promise<T>(() => undefined);
+        }
+        return op();
+      };
+      const dying: JournalStore = { put: (e) => gate(() => inner.put(e)), remove: (k, id) => gate(() => inner.remove(k, id)), list: () => inner.list() };
+      const be = backend();
+      const journal = new Journal(dying, 'p');
+      const call = journaled(journal, (c, i) => (dead ? new Promise<Result<unknown>>(() => undefined) : be.call(c, i)));
+      const queue = new SaveQueue({ journalAhead: true });
+      const f = new FieldSaver('rec:1:content', '', (v) => call('rec.update', { id: 1, patch: { content: v } }), undefined, new FieldRegistry(queue));
+      for (const t of typed) {
+        f.change(t);
+        await vi.advanceTimersByTimeAsync(1);
+      }
+      await vi.advanceTimersByTimeAsync(2 * STORE_WAIT_MS);
+      const before = be.db.get('rec.update:1') ?? '';
+      await new Journal(inner, 'next-start').recover(be.call);
+      const after = be.db.get('rec.update:1') ?? '';
+      expect(typed.indexOf(after), `page dead after ${cut} store operations: "${before}" became "${after}"`).toBeGreaterThanOrEqual(typed.indexOf(before));
+    }
+  });
+
+  it('a write waits for its entry to be stored before it is sent; a store that never answers delays it at most STORE_WAIT_MS', async () => {
+    let release: () => void = () => undefined;
+    const inner = memoryStore();
+    let hang = false;
+    const slow: JournalStore = {
+      put: (e) => (hang ? new Promise<void>(() => undefined) : new Promise<void>((resolve) => (release = () => void inner.put(e).then(resolve)))),
+      remove: (k, id) => inner.remove(k, id),
+      list: () => inner.list(),
+    };
+    const journal = new Journal(slow, 'p');
+    const sent: unknown[] = [];
+    const call = journaled(journal, (_c, i) => (sent.push(i), Promise.resolve(OK)));
+    const r = withJournalKey('k', () => call('rec.update', { n: 1 }));
+    await vi.advanceTimersByTimeAsync(STORE_WAIT_MS - 1);
+    expect(sent).toEqual([]);
+    release();
+    await r;
+    expect(sent).toEqual([{ n: 1 }]);
+
+    hang = true;
+    const r2 = withJournalKey('k', () => call('rec.update', { n: 2 }));
+    await vi.advanceTimersByTimeAsync(STORE_WAIT_MS - 1);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await r2).ok).toBe(true);
+    expect(sent).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('a burst of keystrokes is one store write per turn, not one per keystroke, and the store ends empty', async () => {
+    const inner = memoryStore();
+    let puts = 0;
+    const counting: JournalStore = { put: (e) => (puts++, inner.put(e)), remove: (k, id) => inner.remove(k, id), list: () => inner.list() };
+    const journal = new Journal(counting, 'p');
+    const be = backend();
+    const call = journaled(journal, be.call);
+    const queue = new SaveQueue({ journalAhead: true });
+    const f = new FieldSaver('rec:1:content', '', (v) => call('rec.update', { id: 1, patch: { content: v } }), undefined, new FieldRegistry(queue));
+    let t = '';
+    for (const ch of 'Hai mươi ký tự liền nhau') {
+      t += ch;
+      f.change(t);
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    await queue.idle();
+    await journal.persisted();
+    expect(be.db.get('rec.update:1')).toBe(t);
+    expect(puts).toBeLessThanOrEqual(3);
+    expect(inner.entries.size).toBe(0);
   });
 
   it("describes an edit by its words, longest first, skipping ids and blanks", () => {
