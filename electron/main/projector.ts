@@ -7,7 +7,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { contract } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { validationError } from '../shared/validation';
-import { APP_TITLE } from './window-options';
+import { APP_TITLE, SECURE_WEB_PREFERENCES } from './window-options';
 
 export type Rect = { x: number; y: number; width: number; height: number };
 /** The part of Electron's Display the choice reads. */
@@ -47,19 +47,7 @@ export function projectorWindowOptions(display: DisplayLike | null): BrowserWind
     // The secretary keeps typing in the main window while the projector opens.
     focusable: display === null,
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      spellcheck: false,
-      safeDialogs: true,
+      ...SECURE_WEB_PREFERENCES,
       // A projector left running must not fall asleep and stop counting down.
       backgroundThrottling: false,
     },

@@ -12,6 +12,30 @@ export const WINDOW_SIZE = { width: 1280, height: 720, minWidth: 1024, minHeight
 /** Matches the renderer's page background, so no white flash appears before the first paint. */
 export const WINDOW_BACKGROUND = '#f7f5f0';
 
+/**
+ * Every window's page runs with these: isolated, sandboxed, no Node, no webviews, no insecure
+ * content (Electron's security checklist). One object, so a new window cannot forget one.
+ */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  // A middle click on a link would otherwise try to open a new window; the window-open
+  // handler denies it anyway, this stops the attempt earlier (electronegativity AUXCLICK).
+  disableBlinkFeatures: 'Auxclick',
+  // The OS spellchecker knows no Vietnamese on most machines and would underline every word;
+  // it would also send nothing anywhere, but the red noise is worse than no help.
+  spellcheck: false,
+  safeDialogs: true,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: APP_TITLE,
@@ -23,26 +47,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     // Shown on 'ready-to-show' so the secretary never sees a half-drawn window.
     show: false,
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      // A middle click on a link would otherwise try to open a new window; the window-open
-      // handler denies it anyway, this stops the attempt earlier (electronegativity AUXCLICK).
-      disableBlinkFeatures: 'Auxclick',
-      // The OS spellchecker knows no Vietnamese on most machines and would underline every word;
-      // it would also send nothing anywhere, but the red noise is worse than no help.
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: { preload: preloadPath, ...SECURE_WEB_PREFERENCES },
   };
 }
 
