@@ -26,6 +26,10 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
+    // An action or a load that cannot happen fails in 30 s with its own message, instead of
+    // hanging until the test's whole timeout says only "timed out".
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

@@ -74,7 +74,9 @@ async function visibleTexts(page: Page): Promise<string[]> {
 }
 
 async function scan(page: Page, where: string, found: Map<string, string[]>): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // Let the screen's reads settle; a screen that keeps asking (a live meeting's clock, the hall
+  // audio's state) never goes quiet, and its text is on screen by then all the same.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
   const words = foreignWords(await visibleTexts(page));
   if (words.length) found.set(where, words);
   await shot(page, `7-${where}`);
