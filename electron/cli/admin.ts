@@ -13,9 +13,10 @@ import { nativeOptions } from '../core/db/open';
 import { backupDir, createBackup, listBackups, parseBackupName, type BackupInfo } from '../core/backup/backups';
 import { restoreFromFile } from '../core/backup/restore';
 import { UserError } from '../shared/result';
+import { READ_ONLY_CLI_COMMANDS } from '../core/lock';
 
 /** Commands that never write: they still run, read-only, while another program holds the lock. */
-export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(['list', 'search', 'export', 'backups', 'report']);
+export const READ_ONLY_COMMANDS: ReadonlySet<string> = new Set(READ_ONLY_CLI_COMMANDS);
 /** Commands that make sense on a damaged or missing database (they are how one recovers). */
 const RECOVERY_COMMANDS: ReadonlySet<string> = new Set(['backups', 'restore']);
 export const ADMIN_COMMANDS: ReadonlySet<string> = new Set(['backup', 'backups', 'restore']);
@@ -37,8 +38,9 @@ export function openCliCore(dataDir: string, command: string): Core {
   } catch (e) {
     if (!(e instanceof UserError) || e.code !== 'locked' || !READ_ONLY_COMMANDS.has(command)) throw e;
     core = createCore({ dataDir, mode: 'cli', command, log: () => undefined, db: { readonly: true } });
-    // The report refreshes the register's state cache before counting: in the copy, never the file.
-    if ((command === 'export' || command === 'report') && core.health.state === 'ok') useSnapshot(core);
+    // The report and the register refresh the register's state cache before reading, and an
+    // export saves its draft: in a private copy, never the file.
+    if ((command === 'export' || command === 'report' || command === 'register') && core.health.state === 'ok') useSnapshot(core);
   }
   if (core.health.state !== 'ok' && !RECOVERY_COMMANDS.has(command)) {
     const message = core.health.message;

@@ -70,12 +70,18 @@ function formatSince(iso: string): string {
   return `${p(d.getHours())}:${p(d.getMinutes())} ngày ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
 }
 
+/**
+ * The CLI's commands that never write: they still run, on a read-only connection (or a private
+ * copy, for those that refresh a cache first), while another program holds the lock.
+ */
+export const READ_ONLY_CLI_COMMANDS = ['list', 'search', 'export', 'report', 'register', 'backups'] as const;
+
 /** The Vietnamese refusal a second writer sees: which program, which process, since when. */
 export function lockedMessage(dataDir: string, holder: LockHolder | null, action = 'ghi dữ liệu'): string {
   const who = holder
     ? `${PROGRAM_LABEL[holder.program]}${holder.command ? ` (lệnh "${holder.command}")` : ''}, mã tiến trình ${holder.pid}${holder.host && holder.host !== os.hostname() ? ` trên máy ${holder.host}` : ''}, từ ${formatSince(holder.since)}`
     : 'một chương trình Thư ký Hội nghị khác';
-  return `Thư mục dữ liệu ${dataDir} đang được ${who} sử dụng, nên chưa thể ${action} ở đây. Hãy đóng chương trình đó (hoặc chờ nó chạy xong) rồi thử lại. Các lệnh chỉ đọc (list, search, export) vẫn dùng được.`;
+  return `Thư mục dữ liệu ${dataDir} đang được ${who} sử dụng, nên chưa thể ${action} ở đây. Hãy đóng chương trình đó (hoặc chờ nó chạy xong) rồi thử lại. Các lệnh chỉ đọc (${READ_ONLY_CLI_COMMANDS.join(', ')}) vẫn dùng được.`;
 }
 
 function writeHolder(dataDir: string, holder: LockHolder): void {

@@ -156,6 +156,14 @@ describe('one writer per data folder, across processes', () => {
     expect(exported.code, exported.stderr).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     expect(cli('export', String(before.id), '--format', 'meeting', '--out', path.join(dir, 'hn.thukyhn'), '--data', dir).code).toBe(0);
+    // The follow-up register and the period report read it too (they refresh the register's
+    // cache in the same private copy).
+    const register = cli('register', '--json', '--data', dir);
+    expect(register.code, register.stderr).toBe(0);
+    expect(JSON.parse(register.stdout)).toMatchObject({ total: 0, items: [] });
+    const report = cli('report', '--from', '2026-01-01', '--to', '2026-12-31', '--out', path.join(dir, 'bao-cao.xlsx'), '--data', dir);
+    expect(report.code, report.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'bao-cao.xlsx')).subarray(0, 2).toString()).toBe('PK');
     const peek = new Database(path.join(dir, 'thuky.sqlite3'), { readonly: true });
     expect(peek.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });
     peek.close();

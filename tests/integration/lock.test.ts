@@ -36,7 +36,7 @@ describe('createCore takes the data folder lock', () => {
       const e = refusal(() => createCore({ dataDir: dir, mode, log: () => undefined }));
       expect(e.code).toBe('locked');
       expect(e.message).toBe(
-        `Thư mục dữ liệu ${dir} đang được dòng lệnh thuky (lệnh "import"), mã tiến trình ${process.pid}, từ 09:05 ngày 28/11/2026 sử dụng, nên chưa thể ghi dữ liệu ở đây. Hãy đóng chương trình đó (hoặc chờ nó chạy xong) rồi thử lại. Các lệnh chỉ đọc (list, search, export) vẫn dùng được.`,
+        `Thư mục dữ liệu ${dir} đang được dòng lệnh thuky (lệnh "import"), mã tiến trình ${process.pid}, từ 09:05 ngày 28/11/2026 sử dụng, nên chưa thể ghi dữ liệu ở đây. Hãy đóng chương trình đó (hoặc chờ nó chạy xong) rồi thử lại. Các lệnh chỉ đọc (list, search, export, report, register, backups) vẫn dùng được.`,
       );
     }
     // A read-only core does not need it.
