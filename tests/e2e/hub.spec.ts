@@ -3,11 +3,12 @@
 // the hub's own screens, finds the ward's kiến nghị by a search without diacritics, reads the
 // quarter's numbers with answered and resolved apart and downloads the report as .docx.
 import { expect, test } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, openApp } from './fixtures';
+import { startHubProcess } from '../helpers/hub-process';
 import { openHub } from '../../hub/src/hub';
 import { createUnit, issueKey } from '../../hub/src/units';
 import { createUser } from '../../hub/src/accounts';
@@ -26,19 +27,7 @@ test.beforeAll(async () => {
   await db.close();
   const port = await freePort();
   hubUrl = `http://127.0.0.1:${port}`;
-  hub = spawn(process.execPath, ['--import', 'tsx', 'hub/src/main.ts', '--data', hubDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 90_000);
-    hub!.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('/health')) {
-        clearTimeout(t);
-        resolve();
-      }
-    });
-    hub!.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  });
+  hub = await startHubProcess(hubDir, port);
 });
 
 test.afterAll(() => {

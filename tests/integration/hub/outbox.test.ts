@@ -3,13 +3,13 @@
 // child process) in the middle of an upload and restarted on the same data. The hub's register
 // must be the union of what the three hold, with nothing doubled or lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { openHub } from '../../../hub/src/hub';
 import { createUnit, issueKey } from '../../../hub/src/units';
 import { createUser } from '../../../hub/src/accounts';
-import { tempCore, tempDir, REPO_ROOT, type TestCore } from '../../helpers/core';
+import { tempCore, tempDir, type TestCore } from '../../helpers/core';
+import { startHubProcess } from '../../helpers/hub-process';
 import { sendPending, type FetchLike } from '../../../electron/core/hub/sync';
 
 
@@ -24,24 +24,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startHub(dataDir: string, port: number): Promise<ChildProcess> {
-  // One process (node with tsx's loader), so SIGKILL kills the hub itself, not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'hub', 'src', 'main.ts'), '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: REPO_ROOT });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const t = setTimeout(() => reject(new Error(`hub did not start: ${out}`)), 90_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('/health')) {
-        clearTimeout(t);
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`hub exited ${code}: ${out}`)));
-  });
-  return child;
-}
+const startHub = startHubProcess;
 
 async function closedMeeting(app: TestCore, sample: 'chi-minh-2025' | 'bac-tu-liem-2019'): Promise<number> {
   const m = await app.call('sample.load', { name: sample });
