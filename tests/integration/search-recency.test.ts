@@ -78,6 +78,31 @@ describe('search over the recency index', () => {
     expect(searchAll(core.db, 'den tin hieu').map((h) => h.meetingId)).toEqual([a.id]);
   });
 
+  it('keeps every row, its rowid and the order of hits through migration 010 (prefix indexes 1–6)', () => {
+    const file = path.join(tempDir(), 'thuky.sqlite3');
+    const old = openDatabase(file, { targetVersion: 9 });
+    old.prepare("INSERT INTO meetings (id, title, created_at, updated_at) VALUES (1, 'Cũ', 'x', 'x'), (2, 'Mới', 'x', 'x')").run();
+    const texts = ['Cấp giấy chứng nhận quyền sử dụng đất', 'Nhanh chóng cấp giấy chứng nhận', 'Trường học xuống cấp', 'Người có công với cách mạng', 'Chứng nhận nhà ở, trường mầm non'];
+    texts.forEach((t, i) => indexItem(old, i % 2 ? 'reply' : 'recommendation', i + 1, 1 + (i % 2), [t]));
+    const queries = ['chung nhan', 'nhan', 'nhanh', 'truon', 'truong hoc', 'cap', 'ng', 'nguoi co cong'];
+    const before = queries.map((q) => searchAll(old, q));
+    const rowsBefore = old.prepare('SELECT rowid, body, meeting_id, original FROM search_index ORDER BY rowid').all();
+    old.close();
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_index'").pluck().get()).toContain("prefix = '1 2 3 4 5 6'");
+      expect(db.prepare('SELECT rowid, body, meeting_id, original FROM search_index ORDER BY rowid').all()).toEqual(rowsBefore);
+      expect(queries.map((q) => searchAll(db, q))).toEqual(before);
+      expect(searchAll(db, 'nhanh').map(key)).toEqual(['reply:2']);
+      expect(searchAll(db, 'chung nhan').length).toBe(3);
+      // New rows keep going down from the migrated ones.
+      indexItem(db, 'recommendation', 9, 1, ['Chứng nhận mới']);
+      expect(searchAll(db, 'chung nhan', 1).map(key)).toEqual(['recommendation:9']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('finds the same items after migrating a file indexed the old way', () => {
     const file = path.join(tempDir(), 'thuky.sqlite3');
     const old = openDatabase(file, { targetVersion: 7 });

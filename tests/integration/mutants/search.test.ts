@@ -3,7 +3,7 @@
 // Stryker found surviving in electron/core/search/search.ts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempCore, type TestCore } from '../../helpers/core';
-import { indexItem, searchAll, snippetOf, toFtsQuery, unindexItem, unindexMeeting } from '../../../electron/core/search/search';
+import { indexItem, RANK_WINDOW, searchAll, snippetOf, toFtsQuery, unindexItem, unindexMeeting } from '../../../electron/core/search/search';
 
 let core: TestCore;
 beforeEach(() => {
@@ -57,6 +57,27 @@ describe('the index', () => {
       ['reply', 42, m.id],
     ]);
     expect(searchAll(core.db, '!!!')).toEqual([]);
+  });
+});
+
+describe('the ranked window', () => {
+  // The window leaves trashed meetings out with two joins, run only while the trash holds a
+  // meeting: a trashed meeting's rows must never take the places of live ones.
+  it("does not let a trashed meeting's rows take the window's places", async () => {
+    const live = await core.call('meeting.create', { fields: { title: 'Còn dùng' } });
+    const gone = await core.call('meeting.create', { fields: { title: 'Trong thùng rác' } });
+    // The live match is written first (oldest), then a full window of newer matches in the
+    // meeting about to be trashed: were they counted before the filter, it would fall outside.
+    indexItem(core.db, 'recommendation', 1, live.id, ['Đèn tín hiệu ngã tư Cổ Nhuế']);
+    core.db.transaction(() => {
+      for (let i = 2; i <= RANK_WINDOW + 1; i++) indexItem(core.db, 'recommendation', i, gone.id, [`Đèn tín hiệu số ${i}`]);
+    })();
+    expect(searchAll(core.db, 'den tin hieu', 5).map((h) => h.meetingId)).toEqual(Array(5).fill(gone.id));
+    core.db.prepare("UPDATE meetings SET deleted_at = 'x' WHERE id = ?").run(gone.id);
+    expect(searchAll(core.db, 'den tin hieu').map((h) => `${h.entity}:${h.entityId}`)).toEqual(['recommendation:1']);
+    // Restored from the trash, its rows are found again.
+    core.db.prepare('UPDATE meetings SET deleted_at = NULL WHERE id = ?').run(gone.id);
+    expect(searchAll(core.db, 'den tin hieu', 5).map((h) => h.meetingId)).toEqual(Array(5).fill(gone.id));
   });
 });
 

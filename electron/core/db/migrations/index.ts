@@ -8,6 +8,7 @@ import { m006SpeakingTimers } from './006-speaking-timers';
 import { m007HallAudio } from './007-hall-audio';
 import { m008SpeedIndexes } from './008-speed-indexes';
 import { m009HubOutbox } from './009-hub-outbox';
+import { m010SearchPrefixes } from './010-search-prefixes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Search, m003LockRevision, m004MeetingRecordV2, m005FollowupRegister, m006SpeakingTimers, m007HallAudio, m008SpeedIndexes, m009HubOutbox];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Search, m003LockRevision, m004MeetingRecordV2, m005FollowupRegister, m006SpeakingTimers, m007HallAudio, m008SpeedIndexes, m009HubOutbox, m010SearchPrefixes];
