@@ -178,14 +178,19 @@ export function snippetOf(original: string, body: string, words: string[], radiu
   const src = original.length === body.length ? original : body;
   let at = -1;
   for (const w of words) {
-    const i = body.search(new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w)}`, 'u'));
+    // A look-behind, so `i` is where the word starts, not the separator before it: a word that
+    // starts a line inside a field ("…\nSông Pheo") would otherwise put `at` on the line break
+    // and the excerpt would come out empty.
+    const i = body.search(new RegExp(`(?<=^|[^\\p{L}\\p{N}])${escapeRegExp(w)}`, 'u'));
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
   if (at < 0) at = 0;
   // Fields are joined with " \n " in the index: keep the excerpt inside the one field that
   // matched, so the result never runs a name, a unit and a content together.
   const fieldStart = src.lastIndexOf('\n', at) + 1;
-  const nextBreak = src.indexOf('\n', at);
+  // From the field's start, not from `at`: with no word found, `at` is 0 and may sit on a line
+  // break (a text that begins with one), which must not end the field before it starts.
+  const nextBreak = src.indexOf('\n', fieldStart);
   const fieldEnd = nextBreak < 0 ? src.length : nextBreak;
   const start = Math.max(fieldStart, at - radius);
   const end = Math.min(fieldEnd, at + radius * 2);

@@ -94,7 +94,7 @@ describe('snippetOf', () => {
   const long = 'Đầu đoạn văn bản dài nói về nhiều việc khác nhau của phường, rồi đến chuyện nạo vét sông Pheo cho sạch, sau đó còn nói thêm rất nhiều điều khác nữa về giao thông và trường học của quận.';
 
   it('cuts around the match with an ellipsis on each cut side', () => {
-    expect(snippetOf(long, long.toLowerCase(), ['pheo'], 20)).toBe('…chuyện nạo vét sông Pheo cho sạch, sau đó còn nói thêm rất…');
+    expect(snippetOf(long, long.toLowerCase(), ['pheo'], 20)).toBe('…chuyện nạo vét sông Pheo cho sạch, sau đó còn nói thêm rất n…');
     expect(snippetOf(long, long.toLowerCase(), ['dau'], 20)).toBe('Đầu đoạn văn bản dài nói về nhiều việc k…');
   });
 
@@ -120,17 +120,18 @@ describe('snippetOf', () => {
   });
 
   it('matches at the start of a word only, the earliest of the words', () => {
-    expect(snippetOf('xsong song', 'xsong song', ['song'], 2)).toBe('…ng son…');
+    // The cut is measured from the word's first letter, not from the separator before it.
+    expect(snippetOf('xsong song', 'xsong song', ['song'], 2)).toBe('…g song');
     expect(snippetOf('pheo song', 'pheo song', ['song', 'pheo'], 1)).toBe('ph…');
     expect(snippetOf('song pheo', 'song pheo', ['pheo', 'song'], 1)).toBe('so…');
-    expect(snippetOf('song pheo', 'song pheo', ['zz', 'pheo'], 1)).toBe('…g p…');
+    expect(snippetOf('song pheo', 'song pheo', ['zz', 'pheo'], 1)).toBe('…ph…');
     // The earliest match wins whatever the order of the words, and a word not found changes nothing.
     expect(snippetOf('song pheo', 'song pheo', ['song', 'pheo'], 1)).toBe('so…');
-    expect(snippetOf('song pheo', 'song pheo', ['pheo', 'zz'], 1)).toBe('…g p…');
-    expect(snippetOf('a song pheo', 'a song pheo', ['pheo', 'song', 'zz'], 1)).toBe('a s…');
+    expect(snippetOf('song pheo', 'song pheo', ['pheo', 'zz'], 1)).toBe('…ph…');
+    expect(snippetOf('a song pheo', 'a song pheo', ['pheo', 'song', 'zz'], 1)).toBe('…so…');
   });
 
   it('treats the words literally, not as patterns', () => {
-    expect(snippetOf('abc a.c', 'abc a.c', ['a.c'], 1)).toBe('…c a…');
+    expect(snippetOf('abc a.c', 'abc a.c', ['a.c'], 1)).toBe('…a.…');
   });
 });
