@@ -224,7 +224,7 @@ describe('restore', () => {
     const b = await a.call('backup.create', {});
     a.core.close();
     const ro = createCore({ dataDir: dir, mode: 'cli', log: () => undefined, db: { readonly: true } });
-    await expect(restoreFromFile(ro.ctx, path.join(backupDir(dir), b.fileName), false, { lock: ro.lock })).rejects.toThrow(/chế độ chỉ đọc/);
+    await expect(restoreFromFile(ro.ctx, path.join(backupDir(dir), b.fileName), false, { lock: ro.lock })).rejects.toMatchObject({ code: 'locked', message: expect.stringMatching(/chế độ chỉ đọc/) });
     ro.close();
     const other = path.join(dir, 'other.sqlite3');
     const odb = new Database(other);

@@ -27,7 +27,7 @@ import {
   type BackupReason,
 } from '../../../electron/core/backup/backups';
 import { restoreBackup, restoreFromFile } from '../../../electron/core/backup/restore';
-import { periodicBackupIfDue, PERIODIC_MS, startBackupScheduler, startMaintenance } from '../../../electron/core/backup/scheduler';
+import { periodicBackupIfDue, PERIODIC_MS, startBackupScheduler, startMaintenance, startupBackupIfDue } from '../../../electron/core/backup/scheduler';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { UserError } from '../../../electron/shared/result';
 import { tempDir } from '../../helpers/tmp';
@@ -419,6 +419,7 @@ describe('restore', () => {
       expect(e.message).toBe(notOurs.replace('%s', name));
     }
     const newer = await userError(restoreFromFile(c.core.ctx, make('moi.sqlite3', MIGRATIONS.length + 1, 'meetings'), false, opts));
+    expect(newer.code).toBe('backup_bad');
     expect(newer.message).toBe('Tệp moi.sqlite3 được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi khôi phục.');
     // Refused before anything was written: no copy kept aside, the data as it was.
     expect(listBackups(dir).filter((b) => b.reason === 'before-restore')).toHaveLength(0);
@@ -504,26 +505,25 @@ describe('periodic backups', () => {
   it('at start-up: one backup when there is data and none from the last 24 hours', async () => {
     const dir = fresh();
     const c = coreAt(dir, new Date(2026, 10, 28, 8, 0));
-    const waitFor = async (n: number) => {
-      for (let i = 0; i < 400 && listBackups(dir).length < n; i++) await new Promise((r) => setTimeout(r, 5));
-    };
-    // No data: nothing to back up.
-    startMaintenance(c.core.ctx, () => undefined)();
-    await new Promise((r) => setTimeout(r, 30));
+    // startupBackupIfDue decides when called and resolves once the backup is made (or to null):
+    // "no backup" is known by awaiting it, never by waiting a while.
+    expect(await startupBackupIfDue(c.core.ctx)).toBeNull();
     expect(listBackups(dir)).toEqual([]);
     await c.call('meeting.create', { fields: { title: 'A' } });
-    startMaintenance(c.core.ctx, () => undefined)();
-    await waitFor(1);
+    expect((await startupBackupIfDue(c.core.ctx))?.reason).toBe('start');
     expect(listBackups(dir).map((b) => b.reason)).toEqual(['start']);
     // 24 hours later exactly: still recent enough.
     c.advance(24 * 3600_000);
-    startMaintenance(c.core.ctx, () => undefined)();
-    await new Promise((r) => setTimeout(r, 30));
+    expect(await startupBackupIfDue(c.core.ctx)).toBeNull();
     expect(listBackups(dir)).toHaveLength(1);
     c.advance(1);
-    startMaintenance(c.core.ctx, () => undefined)();
-    await waitFor(2);
+    expect((await startupBackupIfDue(c.core.ctx))?.reason).toBe('start');
     expect(listBackups(dir).map((b) => b.reason)).toEqual(['start', 'start']);
+    // startMaintenance makes the same start-up backup (waited for until it is there).
+    c.advance(24 * 3600_000 + 1);
+    startMaintenance(c.core.ctx, () => undefined)();
+    for (let i = 0; i < 400 && listBackups(dir).length < 3; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(listBackups(dir).map((b) => b.reason)).toEqual(['start', 'start', 'start']);
     c.core.close();
   });
 });
