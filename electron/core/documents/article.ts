@@ -290,7 +290,8 @@ export function generateArticle(record: MeetingRecord, profile: OrgProfile | nul
     const summaryText = said;
     if (summaryText) {
       const summary = summaryText;
-      if (standsAlone(summary, names) || !who) out.push(endSentence(`${intro && !who ? `${intro}, ` : ''}${upperFirst(summary)}`));
+      // With no speaker the summary follows the intro's comma, so it is lowered (names keep their capital).
+      if (standsAlone(summary, names) || !who) out.push(endSentence(intro && !who ? `${intro}, ${lowerFirst(summary)}` : upperFirst(summary)));
       else out.push(endSentence(`${intro ? `${intro}, ${who}` : upperFirst(who)} ${afterName(summary)}`));
     }
     const title = a ? mainTitle(a) : '';
