@@ -99,7 +99,8 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
     const aside = `thuky-${stampNow(ctx.now())}-damaged.sqlite3`;
     // A missing database leaves nothing to keep aside (only stray side files, kept all the same).
     keptAside = existsSync(dbFile) ? aside : '';
-    for (const suffix of ['', '-wal', '-shm'])
+    // The rollback journal too: a hot -journal holds what makes the damaged file consistent again.
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
       if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, path.join(backupDir(ctx.dataDir), aside + suffix));
   }
   const incoming = `${dbFile}.restoring`;
@@ -117,7 +118,16 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
     ctx.db = openDatabase(dbFile, opts.db);
     throw new UserError('restore_failed', `Chưa khôi phục được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}".` : ''}`);
   }
-  const db = openDatabase(dbFile, { ...opts.db, check: true });
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(dbFile, { ...opts.db, check: true });
+  } catch (e) {
+    // The copy of a verified backup failed its check on reopening (the disk): the core must not
+    // stay on the closed handle. It answers again on whatever is in place (its health check then
+    // says what is wrong) and the secretary is told which copy still holds the earlier data.
+    ctx.db = openDatabase(dbFile, opts.db);
+    throw new UserError('restore_failed', `Đã chép bản sao lưu vào nhưng mở lại không được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}";` : ''} Hãy khôi phục bản khác.`);
+  }
   ctx.db = db;
   const integrity = Object.values((db.pragma('integrity_check') as Record<string, string>[])[0] ?? {})[0];
   if (integrity !== 'ok')

@@ -330,9 +330,12 @@ describe('restore', () => {
     const other = midTransactionCopy(dir);
     copyFileSync(other, dbFile);
     copyFileSync(`${other}-journal`, `${dbFile}-journal`);
+    const journalBytes = readFileSync(`${other}-journal`);
     const r = await restoreFromFile(c.core.ctx, path.join(backupDir(c.core.ctx.dataDir), b.fileName), true, { lock: c.core.lock });
     expect(r.meetings).toBe(2);
     expect(existsSync(`${dbFile}-journal`)).toBe(false);
+    // Kept aside with the damaged file, whole: it holds what makes that file consistent again.
+    expect(readFileSync(path.join(backupDir(c.core.ctx.dataDir), `${r.keptAside}-journal`)).equals(journalBytes)).toBe(true);
     expect(checkFile(dbFile)).toBe('ok');
     expect((c.core.ctx.db.prepare('SELECT title FROM meetings ORDER BY id').all() as { title: string }[]).map((x) => x.title)).toEqual(['Một', 'Hai']);
     c.core.close();
