@@ -172,6 +172,15 @@ async function main(): Promise<void> {
     // the stored text behind the core's back, keeping its length. A length check would pass.
     const id = await typeRec(3);
     behindTheCore("UPDATE recommendations SET content = 'XXX' WHERE id = ?", id);
+    if (phase === 'import') {
+      // Proves the half-import check: a meeting imported whole, then one of its recommendations
+      // taken away behind the core's back. Done before 'ready', so no kill can come first (a
+      // sabotage inside the aimed import was skipped whenever the kill landed before it ended).
+      const record = JSON.parse(records[0]!) as { meeting: { title: string }; recommendations: unknown[] };
+      record.meeting.title = `Crash nhập ${record.recommendations.length} đề nghị #${seed}-0`;
+      const m = await call<{ id: number }>('record.import', { json: JSON.stringify(record) });
+      behindTheCore('DELETE FROM recommendations WHERE id = (SELECT max(id) FROM recommendations WHERE meeting_id = ?)', m.id);
+    }
   }
   send({ t: 'ready' });
   for (let n = 1; ; n++) {
@@ -197,8 +206,6 @@ async function main(): Promise<void> {
       record.meeting.title = title;
       const m = await op('import', () => call('record.import', { json: JSON.stringify(record) }));
       send({ t: 'ack', key: `import:${m.id}`, value: `${title}|${record.recommendations.length}` });
-      // Proves the half-import check: one recommendation of the first import disappears.
-      if (values.sabotage && n === 1) behindTheCore('DELETE FROM recommendations WHERE id = (SELECT max(id) FROM recommendations WHERE meeting_id = ?)', m.id);
     } else if (phase === 'photo') {
       await typeRec(few());
       const caption = `Ảnh kiểm thử ${seed}-${n}`;
