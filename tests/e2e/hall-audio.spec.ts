@@ -144,11 +144,16 @@ test('records with an indicator, marks speech within 0.3 s, stamps entries withi
   // "Nghe lại" plays part 1 from three seconds before the second kiến nghị.
   const second = page.getByTestId(`listen-rec-${rec[1]!.id}`);
   const target = (Number(await second.getAttribute('data-offset-ms')) - 3_000) / 1000;
+  const clickedAt = Date.now();
   await second.click();
   const player = page.getByTestId('audio-player');
   await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.dataset.part)).toBe('1');
   const at = await player.evaluate((a: HTMLAudioElement) => a.currentTime);
-  expect(Math.abs(at - target)).toBeLessThanOrEqual(0.3);
+  // It plays from the moment it seeked to: by the time it is read it may have played on, by at
+  // most the time since the click (on a busy machine that is most of a second).
+  const playedAtMost = (Date.now() - clickedAt) / 1000;
+  expect(at).toBeGreaterThanOrEqual(target - 0.3);
+  expect(at).toBeLessThanOrEqual(target + 0.3 + playedAtMost);
   // And it plays on from there.
   await expect.poll(() => player.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 5_000 }).toBeGreaterThan(at + 0.5);
   // Alt+. jumps to the next speaker: the start of the next stretch of speech after where it plays.
