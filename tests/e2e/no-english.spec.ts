@@ -39,8 +39,9 @@ export function foreignWords(texts: string[]): string[] {
   const out = new Set<string>();
   for (const t of texts)
     for (const token of PHRASES.reduce((acc, p) => acc.split(p).join(' '), t).split(/\s+/)) {
-      // Paths, file names, addresses and times are data, not words.
-      if (/[/\\@]|\.[a-z][a-z0-9]{1,8}\b|^https?:/i.test(token)) continue;
+      // Paths, file names, addresses and times are data, not words; so is the elided end of a
+      // key ("Đã có khóa (…OcgA)": the unit key's last letters, random).
+      if (/[/\\@]|\.[a-z][a-z0-9]{1,8}\b|^https?:|…[A-Za-z0-9_-]/i.test(token)) continue;
       for (const w of token.split(/[^\p{L}]+/u)) {
         if (w.length < 2 || !/^[A-Za-z]+$/.test(w)) continue;
         if (ALLOWED.has(w) || SYLLABLE.test(w.toLowerCase())) continue;
@@ -199,4 +200,6 @@ test('the scan itself catches English and lets Vietnamese through', () => {
   expect(foreignWords(['generate summary closed endTime content'])).toEqual(['closed', 'content', 'endTime', 'generate', 'summary']);
   expect(foreignWords(['Tin bài cho hội nghị Thanh Xuân, UBND quận, xuất PDF, gõ Telex, Ctrl+Enter'])).toEqual([]);
   expect(foreignWords(['Lưu tại /home/thu/Thư ký/thuky.sqlite3 lúc 14:00'])).toEqual([]);
+  expect(foreignWords(['Đã có khóa (…OcgA); nhập khóa mới để thay'])).toEqual([]);
+  expect(foreignWords(['Đã có khóa … password'])).toEqual(['password']);
 });
