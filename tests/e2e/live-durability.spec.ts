@@ -208,20 +208,31 @@ test('text typed while the server is dead is kept in the page and replayed after
     await expect(page.getByTestId('save-status')).toContainText('Chưa lưu được');
     await expect(page.locator('html')).toHaveAttribute('data-unsaved', '1');
 
+    // The tab goes away with the server still dead (closed, or the browser crashed). Had it stayed
+    // open, its own retry would store the text once the server is back (it does: the new token's
+    // cookie is the origin's), and the journal would have nothing left to prove.
+    const context = page.context();
+    await page.close();
+
     // Restarted as the README says: same --port, a new token (THUKY_WEB_TOKEN unset: a new one).
     server = await startOwnServer({ dataDir, port, token: 'journal-token-after-restart' });
-    await page.goto(`${server.base}/?token=${server.token}#/meeting/${m.id}/live`);
-    await expect(page.getByTestId('journal-recovered')).toContainText('Đã khôi phục 1 nội dung');
-    await expect(page.getByTestId('journal-recovered-item')).toContainText(lost);
+    const next = await context.newPage();
+    next.on('console', (msg) => {
+      if (msg.type() === 'error' && !/ERR_CONNECTION_REFUSED|status of 401|Failed to load resource/.test(msg.text())) consoleErrors.push(msg.text());
+    });
+    next.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await next.goto(`${server.base}/?token=${server.token}#/meeting/${m.id}/live`);
+    await expect(next.getByTestId('journal-recovered')).toContainText('Đã khôi phục 1 nội dung');
+    await expect(next.getByTestId('journal-recovered-item')).toContainText(lost);
     const r = await ownCall(server, 'meeting.get', { id: m.id });
     expect(r.recommendations[0]?.content).toBe((before + lost).normalize('NFC'));
-    await page.getByTestId('journal-dismiss').click();
-    await expect(page.getByTestId('journal-recovered')).toHaveCount(0);
+    await next.getByTestId('journal-dismiss').click();
+    await expect(next.getByTestId('journal-recovered')).toHaveCount(0);
 
     // Replayed once: a reload finds the journal empty.
-    await page.reload();
-    await expect(page.getByTestId('live')).toBeVisible();
-    await expect(page.getByTestId('journal-recovered')).toHaveCount(0);
+    await next.reload();
+    await expect(next.getByTestId('live')).toBeVisible();
+    await expect(next.getByTestId('journal-recovered')).toHaveCount(0);
   } finally {
     await stopOwnServer(server);
   }
