@@ -78,7 +78,9 @@ function recRow(record: MeetingRecord, r: Recommendation, stt: number, replies: 
       const by = a ? nameWithTitles(a, 'functional') : x.responderText.trim();
       const text = stripEnd(x.content.trim());
       const time = summaryTime(record, 'reply', x.id);
-      return [upperFirst(by), upperFirst(text)].filter(Boolean).join(': ') + (time ? ` (${time.toLocaleLowerCase('vi')})` : '');
+      // A reply timed but left blank is just its time, "(trả lời 1 phút)", not " (trả lời 1 phút)".
+      const said = [upperFirst(by), upperFirst(text)].filter(Boolean).join(': ');
+      return [said, time && `(${time.toLocaleLowerCase('vi')})`].filter(Boolean).join(' ');
     })
     .filter(Boolean);
   const forms = distinct(replies.map((x) => FORM_LABEL[x.kind]));

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSummary, SUMMARY_COLUMNS } from '../../../electron/core/documents/summary';
 import type { DocBlock } from '../../../electron/shared/documents';
+import { DEFAULT_TIMER_RULE, type SpeakingTime } from '../../../electron/shared/timer';
 import { meeting, profile, RecordBuilder } from '../../fixtures/documents/build';
 
 function fixture() {
@@ -111,5 +112,47 @@ describe('the summary table, cell by cell', () => {
 
   it('the eight columns, in order', () => {
     expect(SUMMARY_COLUMNS).toEqual(['STT', 'Người / đơn vị kiến nghị', 'Nội dung', 'Lĩnh vực', 'Trả lời (người trả lời, nội dung)', 'Hình thức', 'Đơn vị giải quyết', 'Thời hạn']);
+  });
+});
+
+describe('speaking times in the summary table (issue 16)', () => {
+  function timed(times: (b: ReturnType<typeof build>) => SpeakingTime[]) {
+    const b = build();
+    b.builder.record.timing = { rule: DEFAULT_TIMER_RULE, overrides: [], times: times(b) };
+    return tableOf(generateSummary(b.builder.record, null)).slice(3);
+  }
+  function build() {
+    const builder = new RecordBuilder(meeting(5, { title: 'Hội nghị' }));
+    const chair = builder.attendee('Nguyễn Văn Hùng', ['Chủ tịch UBND xã'], 'chair');
+    const r1 = builder.rec('during', { raisedByText: 'ông Tư', unit: 'Thôn 2', topic: 'Giao thông', content: 'Sửa đường' });
+    const r2 = builder.rec('during', { topic: 'Giao thông', content: 'Làm cầu' });
+    const a1 = builder.reply('on_spot', chair, 'sẽ sửa trong quý III.', [r1]);
+    const a2 = builder.reply('on_spot', '', '', [r2]);
+    const a3 = builder.reply('on_spot', 'UBND xã', 'Sẽ làm', [r2]);
+    return { builder, r1, r2, a1, a2, a3 };
+  }
+  const t = (entity: SpeakingTime['entity'], entityId: number, seconds: number): SpeakingTime => ({ entity, entityId, seconds, limitSeconds: 180 });
+
+  it('after the raiser and unit, and after each answer in brackets; a blank reply is just its time', () => {
+    const rows = timed(({ r1, r2, a1, a2 }) => [t('recommendation', r1.id, 130), t('recommendation', r2.id, 45), t('reply', a1.id, 300), t('reply', a2.id, 3_900)]);
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['Ông Tư\nThôn 2\nPhát biểu 2 phút 10 giây', 'Nguyễn Văn Hùng – Chủ tịch UBND xã: Sẽ sửa trong quý III (trả lời 5 phút)'],
+      ['Phát biểu 45 giây', '(trả lời 1 giờ 05 phút)\nUBND xã: Sẽ làm'],
+    ]);
+  });
+
+  it('a time shows only on the kind of item it was recorded for', () => {
+    // Kiến nghị and replies are numbered in different tables in the app: the same number can be both.
+    const rows = timed(({ r1, a3 }) => [t('reply', r1.id, 60), t('recommendation', a3.id, 70)]);
+    expect(rows.map((r) => [r[1], r[4]])).toEqual([
+      ['Ông Tư\nThôn 2', 'Nguyễn Văn Hùng – Chủ tịch UBND xã: Sẽ sửa trong quý III'],
+      ['', 'UBND xã: Sẽ làm'],
+    ]);
+  });
+
+  it('a meeting with timing but no time recorded prints as one never timed', () => {
+    const plain = build();
+    expect(timed(() => [])).toEqual(tableOf(generateSummary(plain.builder.record, null)).slice(3));
+    expect(timed(() => [])[1]![4]).toBe('UBND xã: Sẽ làm');
   });
 });
