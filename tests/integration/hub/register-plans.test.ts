@@ -63,7 +63,7 @@ function rows(): Row[] {
 }
 
 /** The filter as the register defines it, in plain TypeScript: the oracle. */
-function expected(all: Row[], open: string[], f: Partial<HubRegisterFilter>): { total: number; capped: boolean; uids: string[] } {
+function expected(all: Row[], open: string[], f: Partial<HubRegisterFilter>): { total: number; capped: boolean; uids: string[]; overdue: boolean[] } {
   const words = foldedWords(f.query ?? '').slice(0, 8);
   const plus = (d: string, n: number): string => day(d, n);
   const hits = all.filter((x) => {
@@ -83,7 +83,14 @@ function expected(all: Row[], open: string[], f: Partial<HubRegisterFilter>): { 
   hits.sort((a, b) => (a.received === b.received ? (a.uid < b.uid ? -1 : 1) : a.received === null ? 1 : b.received === null ? -1 : a.received < b.received ? 1 : -1));
   const limit = f.limit ?? 100;
   const offset = f.offset ?? 0;
-  return { total: Math.min(hits.length, COUNT_CAP), capped: hits.length > COUNT_CAP, uids: hits.slice(offset, offset + limit).map((x) => x.uid) };
+  const page = hits.slice(offset, offset + limit);
+  return {
+    total: Math.min(hits.length, COUNT_CAP),
+    capped: hits.length > COUNT_CAP,
+    uids: page.map((x) => x.uid),
+    // Each row's own flag: an open status and a deadline before today.
+    overdue: page.map((x) => open.includes(x.status) && x.deadline !== null && x.deadline < TODAY),
+  };
 }
 
 const FILTERS: { name: string; f: Partial<HubRegisterFilter> }[] = [
@@ -154,7 +161,7 @@ for (const engine of ENGINES) {
         for (const page of [{ limit: 100, offset: 0 }, { limit: 100, offset: 450 }, { limit: 60, offset: 940 }, { limit: 1000, offset: 0 }]) {
           const want = expected(all, open, { ...f, ...page, today: TODAY });
           const got = await queryRegister(db, HubRegisterFilter.parse({ ...f, ...page, today: TODAY }));
-          expect({ total: got.total, capped: got.capped, uids: got.items.map((i) => i.uid) }, `${name} at ${JSON.stringify(page)}`).toEqual(want);
+          expect({ total: got.total, capped: got.capped, uids: got.items.map((i) => i.uid), overdue: got.items.map((i) => i.overdue) }, `${name} at ${JSON.stringify(page)}`).toEqual(want);
         }
       });
     }
@@ -169,10 +176,50 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('the word function of migration 004 gives exactly the words of 003’s (the index built on it stays valid)', async () => {
+      // 003's definition, word for word, beside the faster one that replaced it.
+      await db.exec(`CREATE FUNCTION hub_words_003(folded text) RETURNS tsvector
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000
+        AS $$ SELECT array_to_tsvector(ARRAY(SELECT DISTINCT left(w, n) FROM unnest(string_to_array(folded, ' ')) AS w,
+                                              generate_series(1, least(length(w), 12)) AS n WHERE w <> '')) $$`);
+      const edge = ['', ' ', '   ', ' a', 'a  b', ' đường dài ', ' abcdefghijklmnop abcdefghijklmnopq', ' x x x x', ' 1 12 123'];
+      const [r] = await db.query<{ n: number; differ: number; empty: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE hub_words(f) IS DISTINCT FROM hub_words_003(f))::int AS differ,
+                count(*) FILTER (WHERE hub_words(f) = ''::tsvector)::int AS empty
+           FROM (SELECT folded AS f FROM items UNION ALL SELECT unnest($1::text[])) t`,
+        [edge],
+      );
+      expect(r).toEqual({ n: all.length + edge.length, differ: 0, empty: 3 });
+      await db.exec('DROP FUNCTION hub_words_003(text)');
+    });
+
     it('a long word matches only the words it begins, not every word sharing its first 12 letters', async () => {
       const got = await queryRegister(db, HubRegisterFilter.parse({ query: 'chuyendoisoquocgiahoa', limit: 1000, today: TODAY }));
       expect(got.items.length).toBeGreaterThan(0);
       expect(got.items.every((i) => i.content.includes(LONG))).toBe(true);
+    });
+
+    // Last: it changes the data. The register keeps the open statuses between calls (one round
+    // trip fewer); a status a unit adds afterwards must count at once, not after a restart.
+    it('a status added after the open list was kept is counted at once', async () => {
+      const f = { overdue: true, agency: 'Công an', limit: 1000, today: TODAY };
+      const before = await queryRegister(db, HubRegisterFilter.parse(f)); // keeps the list
+      expect(before.items.map((i) => i.uid)).toEqual(expected(all, open, f).uids);
+      const moved = new Set(all.filter((x) => x.agency === 'Công an' && x.status === 'resolved' && x.deadline !== null && x.deadline < TODAY).map((x) => x.uid));
+      expect(moved.size).toBeGreaterThan(10);
+      // As ingest adds a unit's own status, then a unit's events move items to it.
+      await db.exec(`INSERT INTO statuses (key, label, category, answered, sort_order, active) VALUES ('cho_bo_tri_von', 'Chờ bố trí vốn', 'open', false, 1000, true)`);
+      await db.query(`UPDATE items SET status = 'cho_bo_tri_von' WHERE uid = ANY($1)`, [[...moved]]);
+      const after = all.map((x) => (moved.has(x.uid) ? { ...x, status: 'cho_bo_tri_von' } : x));
+      const open2 = await openStatuses(db);
+      expect(open2).toContain('cho_bo_tri_von');
+      for (const g of [f, { dueWithinDays: 3650, agency: 'Công an', limit: 1000, today: TODAY }]) {
+        const got = await queryRegister(db, HubRegisterFilter.parse(g));
+        const want = expected(after, open2, g);
+        expect({ total: got.total, uids: got.items.map((i) => i.uid), overdue: got.items.map((i) => i.overdue) }).toEqual({ total: want.total, uids: want.uids, overdue: want.overdue });
+      }
+      const got = await queryRegister(db, HubRegisterFilter.parse(f));
+      expect(got.items.filter((i) => moved.has(i.uid))).toHaveLength(moved.size);
     });
   });
 }
