@@ -6,7 +6,8 @@ import path from 'node:path';
 import { openDatabase } from '../electron/core/db/open';
 import { openWithHealth, quickCheckInBackground } from '../electron/core/health';
 import { createCore } from '../electron/core/app';
-import { RANK_WINDOW, rankWindow, searchAll, snippetOf, toFtsQuery } from '../electron/core/search/search';
+import { RANK_WINDOW, rankQuery, searchAll, snippetOf, toFtsQuery } from '../electron/core/search/search';
+import { broadWords } from '../electron/core/search/df';
 import { foldedWords } from '../electron/shared/vi/fold';
 import { allPeople, searchPeople } from '../electron/core/repo/people';
 import { prepareDirectory, searchPrepared } from '../electron/shared/people-search';
@@ -105,8 +106,9 @@ const cpuMs = (fn: () => unknown): number => {
 
 /**
  * Where a query's time goes, for the log: finding one match (MATCH alone), reading the newest
- * RANK_WINDOW matches, ranking them (bm25, whose IDF counts every match of each word), and the
- * whole search (the rows shown read and given snippets). CPU milliseconds, best of three.
+ * RANK_WINDOW matches, ranking them (bm25, whose IDF counts every match of each word ranked; the
+ * words migration 011's counts prove common, marked "common", are left out of the ranking), and
+ * the whole search (the rows shown read and given snippets). CPU milliseconds, best of three.
  */
 function split(db: Database, query: string): string {
   const fts = toFtsQuery(query);
@@ -115,9 +117,20 @@ function split(db: Database, query: string): string {
   const one = db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT 1');
   const win = db.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid LIMIT ?');
   const count = db.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck();
-  const perWord = fts.split(' ').map((t) => `${t}:${(count.get(t) as number).toLocaleString('en-US')}`);
-  return `"${query}": match ${best(() => one.all(fts))}, window ${best(() => win.all(fts, RANK_WINDOW))}, ranked ${best(() => rankWindow(db, fts, 50))}, whole ${best(() => searchAll(db, query))} ms CPU; ${(count.get(fts) as number).toLocaleString('en-US')} matches; rows per word ${perWord.join(' ')}`;
+  const common = broadWords(db, foldedWords(query).slice(0, 12));
+  const perWord = fts.split(' ').map((t) => `${t}:${(count.get(t) as number).toLocaleString('en-US')}${common.has(t.slice(1, -2)) ? ' (common)' : ''}`);
+  return `"${query}": match ${best(() => one.all(fts))}, window ${best(() => win.all(fts, RANK_WINDOW))}, ranked ${best(() => rankQuery(db, query, 50))}, whole ${best(() => searchAll(db, query))} ms CPU; ${(count.get(fts) as number).toLocaleString('en-US')} matches; rows per word ${perWord.join(' ')}`;
 }
+
+/**
+ * The size the ≥ 50× target is set at. Issue 15 states it at 100,000 recommendations ("FTS search
+ * p99, 100,000 recs … ≥ 50× faster than LIKE in the same run"), and it can only hold where the
+ * archive is big: LIKE's cost grows with the archive (it reads every row), FTS's with the matches
+ * ranked (at most RANK_WINDOW), so on 1,000 or 10,000 recommendations both are a few milliseconds
+ * and the ratio is small by nature, not by a fault of the search. The smaller sizes keep their
+ * ratios as figures.
+ */
+const RATIO_TARGET_RECS = 100_000;
 
 export function benchSearch(corpora: Corpus[], queries: string[], log: (s: string) => void): Figure[] {
   const figs: Figure[] = [];
@@ -191,7 +204,7 @@ export function benchSearch(corpora: Corpus[], queries: string[], log: (s: strin
       { section: 'search', name: 'LIKE doing the same job (ranked the same way) p50', value: round(r50, 2), unit: 'ms', size: c.size, note: `same folded text, filters, limit and ranking (bm25 over the newest ${RANK_WINDOW.toLocaleString('en-US')} matches); every other query` },
       { section: 'search', name: 'LIKE doing the same job p99', value: round(r99, 2), unit: 'ms', size: c.size },
       { section: 'search', name: 'LIKE ÷ FTS at p50', value: round(r50 / f50, 1), unit: '×', size: c.size, note: 'LIKE doing the same job' },
-      { section: 'search', name: 'LIKE ÷ FTS at p99', value: round(r99 / f99, 1), unit: '×', target: { op: '>=', value: 50 }, size: c.size, note: 'LIKE doing the same job: without an index, ranking reads every row' },
+      { section: 'search', name: 'LIKE ÷ FTS at p99', value: round(r99 / f99, 1), unit: '×', ...(c.recs >= RATIO_TARGET_RECS ? { target: { op: '>=' as const, value: 50 } } : {}), size: c.size, note: 'LIKE doing the same job: without an index, ranking reads every row' },
       { section: 'search', name: 'naive LIKE (first 50, unranked) p50', value: round(l50, 2), unit: 'ms', size: c.size, note: 'does less than the search: stops at the first 50 rows holding the words' },
       { section: 'search', name: 'naive LIKE p99', value: round(l99, 2), unit: 'ms', size: c.size },
       { section: 'search', name: 'naive LIKE ÷ FTS at p99', value: round(l99 / f99, 1), unit: '×', size: c.size },
