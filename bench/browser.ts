@@ -12,7 +12,8 @@ import { rng, type Rng } from './data';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
 import { benchProjector } from './projector';
 
-export const PORT = 4231;
+// THUKY_BENCH_PORT: another port, so two engineers' runs on one machine do not collide.
+export const PORT = Number(process.env.THUKY_BENCH_PORT ?? 4231);
 const TOKEN = 'bench-token-loopback-only';
 const CHROMIUM = CHROMIUM_PATH;
 // The e2e tests' flags, plus precise heap figures. Frames are not throttled to the display's
@@ -39,9 +40,9 @@ export type BrowserOptions = {
   log: (s: string) => void;
 };
 
-type Server = { proc: ChildProcess; pid: number; coreMs: number };
+export type Server = { proc: ChildProcess; pid: number; coreMs: number };
 
-function startServer(o: BrowserOptions, dataDir: string): Promise<Server> {
+export function startServer(o: Pick<BrowserOptions, 'root' | 'rendererDir'>, dataDir: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', path.join(o.root, 'bench', 'web-server.ts'), '--data', dataDir, '--port', String(PORT), '--renderer', o.rendererDir], {
       cwd: o.root,
@@ -67,7 +68,7 @@ function startServer(o: BrowserOptions, dataDir: string): Promise<Server> {
   });
 }
 
-async function stopServer(s: Server): Promise<void> {
+export async function stopServer(s: Server): Promise<void> {
   if (s.proc.exitCode !== null) return;
   const gone = new Promise<void>((r) => s.proc.once('exit', () => r()));
   s.proc.kill('SIGTERM');
@@ -172,7 +173,7 @@ async function typeOne(page: Page, ch: string): Promise<void> {
   await page.keyboard.type(ch);
 }
 
-async function openLive(ctx: BrowserContext, s: BrowserSize, recId: number, timeoutMs: number): Promise<{ page: Page; ms: number }> {
+export async function openLive(ctx: BrowserContext, s: BrowserSize, recId: number, timeoutMs: number): Promise<{ page: Page; ms: number }> {
   const page = await ctx.newPage();
   const t0 = performance.now();
   await page.goto(url(s, recId), { waitUntil: 'commit', timeout: timeoutMs });

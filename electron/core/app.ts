@@ -9,6 +9,7 @@ import type { RestoreOptions } from './backup/restore';
 import type { CoreContext } from './context';
 import { Registry, type Logger, type PartialHandlers } from './registry';
 import { meetingHandlers } from './handlers/meetings';
+import { liveHandlers } from './handlers/live';
 import { rosterHandlers } from './handlers/roster';
 import { itemHandlers } from './handlers/items';
 import { photoHandlers } from './handlers/photos';
@@ -109,6 +110,7 @@ export function coreHandlers(dbPath: string, health: Health, restore: RestoreOpt
   return [
     appHandlers,
     meetingHandlers,
+    liveHandlers,
     rosterHandlers,
     itemHandlers,
     photoHandlers,

@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'meeting.list',
   'meeting.create',
   'meeting.get',
+  'meeting.live',
+  'meeting.liveItems',
   'meeting.update',
   'meeting.setStatus',
   'meeting.remove',

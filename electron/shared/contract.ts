@@ -51,6 +51,7 @@ import type { AudioPart, AudioState, AudioUsage, ModelCheck, SpeechStretch, Tran
 import { AudioAppendInput, AudioByMeeting, AudioByPart, AudioJobInput, AudioModelInput, AudioStartInput, AudioTranscribeInput } from './audio-schemas';
 import type { MeetingTiming, SpeakerOverride, SpeakingTime, TimerRule } from './timer';
 import { RecordTimeInput, SaveRuleInput, SpeakerLimitInput } from './timer-schemas';
+import { LiveItemsInput, LiveOpenInput, type LiveItems, type LiveOpen } from './live';
 import type { Agency, DueCounts, FollowupStatus, PeriodReport, RegisterItem, RegisterItemDetail, RegisterPage } from './followup';
 import { PERIOD_KINDS } from './followup';
 import { AgencyInput, FollowupStatusSchema, NoticeTasksSchema, PeriodSchema, RegisterChangeSchema, RegisterFilterSchema } from './followup-schemas';
@@ -247,6 +248,9 @@ export const contract = {
     z.object({ copyFromId: id('Hội nghị mẫu').optional(), template: z.enum(TEMPLATE_IDS).optional(), fields: MeetingFields.partial().optional() }),
   ),
   'meeting.get': channel<typeof ById, MeetingRecord>(ById),
+  /** The live screen's first read: what it shows first, the other items as a skeleton (shared/live.ts); then those items whole. */
+  'meeting.live': channel<typeof LiveOpenInput, LiveOpen>(LiveOpenInput),
+  'meeting.liveItems': channel<typeof LiveItemsInput, LiveItems>(LiveItemsInput),
   'meeting.update': channel<Schema<{ id: number; patch: Partial<z.input<typeof MeetingFields>> }>, Meeting>(
     z.object({ id: id(), patch: MeetingFields.partial() }),
   ),

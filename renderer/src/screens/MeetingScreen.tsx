@@ -7,6 +7,8 @@ import { href, type MeetingTab } from '../lib/router';
 import { isoToVnDate } from '../lib/format';
 import { PrepareTab } from './prepare/PrepareTab';
 import { LiveTab } from './live/LiveTab';
+import { expandLive } from './live/model';
+import { selFromHash } from './live/use-live-selection';
 import { CloseTab } from './close/CloseTab';
 import { DocumentsTab } from './documents/DocumentsTab';
 import { AuditTab } from './audit/AuditTab';
@@ -77,16 +79,37 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
   const [record, setRecord] = useState<MeetingRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // The record came from meeting.live: most items are skeletons. Only the live tab, which brings
+  // them whole itself, may show it; any other tab waits for the whole record its entering reads.
+  const [partial, setPartial] = useState(false);
+  // Only the newest read's answer is shown: an older one arriving late must not replace it.
+  const reads = useRef(0);
   const reload = useCallback(async () => {
+    const n = ++reads.current;
     const r = await api.call('meeting.get', { id });
+    if (n !== reads.current) return;
     if (r.ok) {
       setRecord(r.value);
+      setPartial(false);
       setError(null);
     } else setError(r.error.message);
   }, [id]);
+  const firstTabName = useRef(tab);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (firstTabName.current !== 'live') return void reload();
+    // Opening on the live screen: one read made for what it shows first (issue 15), the other
+    // items after the first paint. At 100× (30,000 entries) meeting.get is 22 MB; this is < 1 MB.
+    const n = ++reads.current;
+    const focus = selFromHash();
+    void api.call('meeting.live', { id, focus: focus && Number.isSafeInteger(focus.id) && focus.id > 0 ? focus : null }).then((r) => {
+      if (n !== reads.current) return;
+      if (r.ok) {
+        setRecord(expandLive(r.value));
+        setPartial(r.value.rest.recs.length + r.value.rest.replies.length > 0);
+        setError(null);
+      } else setError(r.error.message);
+    });
+  }, [id, reload]);
   // Each tab keeps its own copy of the record while it is open. Entering another tab, read the
   // record afresh once the last typed text is stored; the first tab shown needs no second read
   // (measured: it doubled the start-up's meeting.get and first render).
@@ -135,11 +158,16 @@ export function MeetingScreen({ id, tab }: { id: number; tab: MeetingTab }) {
       {/* The hall's sound: above the tabs, so switching tabs never stops a recording. */}
       <HallAudio meetingId={id} status={m.status} locked={m.locked}>
         <TabBoundary key={tab} onBack={() => void reload()}>
-          {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
           {tab === 'live' ? <LiveTab record={record} reload={reload} /> : null}
-          {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
-          {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
-          {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
+          {partial && tab !== 'live' ? <div className="muted">Đang mở…</div> : null}
+          {partial ? null : (
+            <>
+              {tab === 'prepare' ? <PrepareTab record={record} reload={reload} /> : null}
+              {tab === 'close' ? <CloseTab record={record} reload={reload} /> : null}
+              {tab === 'documents' ? <DocumentsTab record={record} reload={reload} /> : null}
+              {tab === 'audit' ? <AuditTab record={record} reload={reload} /> : null}
+            </>
+          )}
         </TabBoundary>
       </HallAudio>
     </div>

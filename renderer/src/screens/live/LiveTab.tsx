@@ -19,7 +19,7 @@ import { AskDialog } from '../../components/AskDialog';
 import { LockedArea, LockedNotice } from '../../components/LockedNotice';
 import { focusWhenShown, startMeeting } from '../meeting-actions';
 import { Elapsed } from './Elapsed';
-import { eventFor, fromRecord, reduce, speakerName, type Entry, type ItemKind } from './model';
+import { eventFor, fromRecord, isSkeleton, reduce, speakerName, type Entry, type ItemKind } from './model';
 import type { ShortcutId } from './shortcuts';
 import { useLiveSelection } from './use-live-selection';
 import { useLiveFold } from './use-live-fold';
@@ -28,6 +28,7 @@ import { useLiveOps } from './use-live-ops';
 import { useLiveShortcuts } from './use-live-shortcuts';
 import { useLiveFilter } from './use-live-filter';
 import { useNumbering, useTimeline } from './use-live-derived';
+import { useLiveFill } from './use-live-fill';
 import { ProjectorPanel } from '../../projector/ProjectorPanel';
 import './live.css';
 
@@ -60,6 +61,9 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
   const current: Entry | null = useMemo(() => (sel ? (entries.find((e) => e.kind === sel.kind && e.id === sel.id) ?? null) : null), [entries, sel]);
   // The timeline's own filter (find-in-page for a virtualised list); Alt+↑/↓ walk what it shows.
   const { visible, query, setQuery } = useLiveFilter(shown, sel, data.attendees, recLabels);
+  // The first read sent most items as a skeleton (meeting.live): they follow whole after the first paint.
+  useLiveFill(record, data, current, dispatch, setError);
+  const currentLoading = current !== null && current.kind !== 'speech' && isSkeleton(current.item);
 
   const { ops, noteRec } = useLiveOps(data.recs, dispatch, (kind, id) => {
     const e = entries.find((x) => x.kind === kind && x.id === id);
@@ -316,7 +320,14 @@ export function LiveTab({ record, reload }: MeetingTabProps) {
             </div>
           ) : null}
           <div className="entry-scroll">
-            <EntryPanel entry={current} attendees={data.attendees} recs={data.recs} recLabels={recLabels} ops={ops} focusOnMount={fresh} />
+            {currentLoading ? (
+              // Never a form on a skeleton: a save would store its empty text. The item is on its way.
+              <div className="entry-empty" data-testid="entry-loading" aria-busy="true">
+                <p>Đang tải nội dung mục này…</p>
+              </div>
+            ) : (
+              <EntryPanel entry={current} attendees={data.attendees} recs={data.recs} recLabels={recLabels} ops={ops} focusOnMount={fresh} />
+            )}
           </div>
         </LockedArea>
         <aside className="side-col" aria-label="Điểm danh, số liệu và ảnh">

@@ -11,7 +11,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { Attendee } from '../../../../electron/shared/domain';
-import { SPEECH_LABEL, sameOrder, speakerName, type Entry, type Sel } from './model';
+import { SPEECH_LABEL, isSkeleton, sameOrder, speakerName, type Entry, type Sel } from './model';
 import { shortLabel } from './timeline-filter';
 import { ListenButton } from '../../audio/ListenButton';
 import { SpeechStrip } from '../../audio/SpeechStrip';
@@ -238,7 +238,8 @@ const Row = memo(function Row({ index, setSize, start, measure, entry: e, who, l
         <span className="tl-body">
           <span className="tl-badge">{badge}</span>
           {who ? <span className="tl-who">{who}</span> : null}
-          <span className="tl-text">{text ? clip(text) : <em className="muted">(chưa có nội dung)</em>}</span>
+          {/* A row whose item is still on its way (the first read sends the rows in view whole, the rest a moment later). */}
+          <span className="tl-text">{isSkeleton(e.item) ? <span className="muted" aria-busy="true">…</span> : text ? clip(text) : <em className="muted">(chưa có nội dung)</em>}</span>
           {e.kind === 'reply' && e.item.recommendationIds.length ? <span className="tl-meta">cho {e.item.recommendationIds.length} kiến nghị</span> : null}
         </span>
       </button>

@@ -2,6 +2,8 @@
 // item replaces the old one here, so the screen never reloads the whole meeting while the
 // secretary types, and only the timeline row that changed re-renders.
 import type { Attendee, Meeting, MeetingRecord, PhotoMeta, PhotoEvent, Recommendation, Reply, Speech } from '../../../../electron/shared/domain';
+import { PHASES, REPLY_KINDS } from '../../../../electron/shared/domain';
+import type { LiveItems, LiveOpen } from '../../../../electron/shared/live';
 
 export type ItemKind = 'rec' | 'reply' | 'speech';
 export type Sel = { kind: ItemKind; id: number };
@@ -29,8 +31,103 @@ export const fromRecord = (r: MeetingRecord): LiveData => ({
   photos: r.photos,
 });
 
+/**
+ * The items known only by their skeleton (the first read, `meeting.live`, see shared/live.ts):
+ * id, place, phase or kind, links, and empty text. Known by object: a save or a fill replaces the
+ * item with a new, whole object, so an item is never taken for a skeleton after it arrived whole,
+ * nor for whole before.
+ */
+const skeletons = new WeakSet<object>();
+
+/** Whether this item is a skeleton: shown as a placeholder, never opened in a form (a save would blank it). */
+export function isSkeleton(item: object): boolean {
+  return skeletons.has(item);
+}
+
+/**
+ * The record of a `meeting.live` answer, every item in place: the window's items whole, every
+ * other one a skeleton (marked as such) built from `rest`.
+ */
+export function expandLive(open: LiveOpen): MeetingRecord {
+  const { record, rest } = open;
+  const meetingId = record.meeting.id;
+  const recs: Recommendation[] = [];
+  for (let i = 0; i + 2 < rest.recs.length; i += 3) {
+    const r: Recommendation = {
+      id: rest.recs[i]!,
+      meetingId,
+      phase: PHASES[rest.recs[i + 2]!] ?? 'during',
+      raisedByAttendeeId: null,
+      raisedByText: '',
+      unit: '',
+      topic: '',
+      content: '',
+      shortPhrase: '',
+      inArticle: false,
+      raisedAt: null,
+      seq: rest.recs[i + 1]!,
+    };
+    skeletons.add(r);
+    recs.push(r);
+  }
+  const replies: Reply[] = [];
+  for (let i = 0; i + 3 < rest.replies.length; ) {
+    const n = rest.replies[i + 3]!;
+    const r: Reply = {
+      id: rest.replies[i]!,
+      meetingId,
+      responderAttendeeId: null,
+      responderText: '',
+      content: '',
+      repliedAt: null,
+      kind: REPLY_KINDS[rest.replies[i + 2]!] ?? 'on_spot',
+      agency: '',
+      deadline: null,
+      recommendationIds: rest.replies.slice(i + 4, i + 4 + n),
+      seq: rest.replies[i + 1]!,
+    };
+    skeletons.add(r);
+    replies.push(r);
+    i += 4 + n;
+  }
+  return {
+    ...record,
+    recommendations: recs.length ? [...record.recommendations, ...recs].sort(bySeq) : record.recommendations,
+    replies: replies.length ? [...record.replies, ...replies].sort(bySeq) : record.replies,
+  };
+}
+
+/** The skeleton items still in `d`, recommendations then replies, in timeline order. */
+export function skeletonIds(d: Pick<LiveData, 'recs' | 'replies'>): { recs: number[]; replies: number[] } {
+  return { recs: d.recs.filter(isSkeleton).map((r) => r.id), replies: d.replies.filter(isSkeleton).map((r) => r.id) };
+}
+
+function fillList<T extends { id: number }>(list: T[], whole: T[]): T[] {
+  if (!whole.length) return list;
+  const byId = new Map(whole.map((x) => [x.id, x]));
+  let changed = false;
+  const out = list.map((x) => {
+    const w = skeletons.has(x) ? byId.get(x.id) : undefined;
+    if (w === undefined) return x;
+    changed = true;
+    return w;
+  });
+  return changed ? out : list;
+}
+
+/**
+ * Puts the whole items in place of their skeletons, and only of them: an item saved on this
+ * screen since the first read is a newer, whole object, and stays.
+ */
+export function fillItems(s: LiveData, items: LiveItems): LiveData {
+  const recs = fillList(s.recs, items.recs);
+  const replies = fillList(s.replies, items.replies);
+  return recs === s.recs && replies === s.replies ? s : { ...s, recs, replies };
+}
+
 export type Action =
   | { type: 'reset'; data: LiveData }
+  | { type: 'fill'; items: LiveItems }
   | { type: 'rec'; item: Recommendation }
   | { type: 'reply'; item: Reply }
   | { type: 'speech'; item: Speech }
@@ -77,6 +174,8 @@ export function reduce(s: LiveData, a: Action): LiveData {
   switch (a.type) {
     case 'reset':
       return mergeSnapshot(s, a.data);
+    case 'fill':
+      return fillItems(s, a.items);
     case 'rec':
       return { ...s, recs: upsert(s.recs, a.item, bySeq) };
     case 'reply':
@@ -138,6 +237,9 @@ export function sameOrder(a: readonly Entry[], b: readonly Entry[]): boolean {
 
 type Lists = Pick<LiveData, 'recs' | 'replies' | 'speeches'>;
 
+/** Items replaced at once beyond which their old places are found through a map, not indexOf. */
+export const PATCH_MAX = 64;
+
 /**
  * timeline(d), computed from the previous timeline when a save only replaced items in place:
  * the old entries keep their places and the new ones take theirs, without wrapping and sorting
@@ -151,10 +253,18 @@ export function nextTimeline(prev: { d: Lists; entries: Entry[] } | null, d: Lis
   if (!recs || !replies || !speeches) return timeline(d);
   if (!recs.length && !replies.length && !speeches.length) return prev.entries;
   const next = prev.entries.slice();
+  // A save replaces one item: indexOf finds it. A fill of whole texts replaces thousands, where
+  // indexOf per item would be quadratic (30,000² at 100×): one map of the old places instead.
+  let places: Map<Entry, number> | null = null;
+  const placeOf = (e: Entry): number => {
+    if (recs.length + replies.length + speeches.length <= PATCH_MAX) return next.indexOf(e);
+    places ??= new Map(prev.entries.map((x, i) => [x, i]));
+    return places.get(e) ?? -1;
+  };
   const swap = (pairs: [object, Entry][]): boolean => {
     for (const [old, entry] of pairs) {
       const was = entryOf.get(old);
-      const i = was ? next.indexOf(was) : -1;
+      const i = was ? placeOf(was) : -1;
       if (i < 0) return false;
       next[i] = entry;
     }

@@ -4,12 +4,14 @@ import { useCallback, useState } from 'react';
 import { flushAllFields } from '../../lib/autosave';
 import type { ItemKind, Sel } from './model';
 
+/** The item the address opens (a link from the Close tab's checklist: #/meeting/1/live/rec-5), if any. */
+export function selFromHash(hash: string = window.location.hash): Sel | null {
+  const m = /\/live\/(rec|reply|speech)-(\d+)/.exec(hash);
+  return m ? { kind: m[1] as ItemKind, id: Number(m[2]) } : null;
+}
+
 export function useLiveSelection() {
-  // A link from the Close tab's checklist (#/meeting/1/live/rec-5) opens that item.
-  const [sel, setSel] = useState<Sel | null>(() => {
-    const m = /\/live\/(rec|reply|speech)-(\d+)/.exec(window.location.hash);
-    return m ? { kind: m[1] as ItemKind, id: Number(m[2]) } : null;
-  });
+  const [sel, setSel] = useState<Sel | null>(() => selFromHash());
   const [fresh, setFresh] = useState(false);
   const [since, setSince] = useState<number | null>(null);
   const [marked, setMarked] = useState<Set<number>>(() => new Set());
