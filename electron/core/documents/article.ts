@@ -41,13 +41,19 @@ export function isMeetingName(title: string): boolean {
   return /^(hoi nghi|buoi|cuoc|chuong trinh|dien dan|phien|ky hop|le)\b/u.test(fold(title.trim()));
 }
 
+/**
+ * A title typed over two lines (the title field is a text area) is one name: its line breaks are
+ * spaces, so that "… tổ chức hội nghị …" is still found and no sentence breaks in the middle.
+ */
+const oneLine = (s: string): string => s.replace(/\s+/gu, ' ');
+
 /** The meeting's official name, or one built from its kind, audience and place. */
 export function meetingName(record: MeetingRecord): string {
   const m = record.meeting;
-  const title = stripEnd(m.title.trim());
+  const title = oneLine(stripEnd(m.title.trim()));
   if (title && isMeetingName(title)) return title;
-  // "Phường 10 tổ chức hội nghị tiếp xúc …": the name is what is organised.
-  const organised = /\stổ chức\s+((?:hội nghị|buổi|cuộc)\s.+)$/iu.exec(title)?.[1];
+  // "Phường 10 tổ chức hội nghị tiếp xúc …": the name is what is organised (to the end: one line).
+  const organised = / tổ chức ((?:hội nghị|buổi|cuộc) .+)/iu.exec(title)?.[1];
   if (organised) return organised;
   const audience = m.audience.trim();
   const locality = m.locality.trim();
@@ -80,7 +86,7 @@ export function suggestHeadline(record: MeetingRecord): string {
   const m = record.meeting;
   if (m.headline.trim()) return stripEnd(m.headline.trim());
   // A title written as a sentence about the meeting is already a headline.
-  if (m.title.trim() && !isMeetingName(m.title)) return upperFirst(stripEnd(m.title.trim()));
+  if (m.title.trim() && !isMeetingName(m.title)) return upperFirst(oneLine(stripEnd(m.title.trim())));
   const chairs = record.attendees.filter((a) => a.role === 'chair');
   const subject =
     m.organizer.trim() ||
