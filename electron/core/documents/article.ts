@@ -61,7 +61,13 @@ export function meetingName(record: MeetingRecord): string {
   const placed = containsFolded(m.location, locality);
   const who = audience && locality && !containsFolded(audience, locality) && !placed ? `${audience} ${locality}` : audience || (placed ? '' : locality);
   const kind = m.kind === 'tiếp xúc cử tri' ? 'Hội nghị tiếp xúc cử tri' : m.kind === 'gặp mặt, đối thoại' ? 'Hội nghị gặp mặt, đối thoại' : 'Hội nghị đối thoại';
-  if (m.kind === 'tiếp xúc cử tri') return locality ? `${kind} ${locality}` : kind;
+  if (m.kind === 'tiếp xúc cử tri') {
+    if (locality) return `${kind} ${locality}`;
+    // No place typed: the audience says which voters ("cử tri phường Ba Đình", "công nhân lao
+    // động"), without repeating "cử tri" after the kind's own.
+    const voters = audience.replace(/^cử tri(?:\s+|$)/iu, '');
+    return voters ? `${kind} ${voters}` : kind;
+  }
   return who ? `${kind} với ${who}` : kind;
 }
 

@@ -55,7 +55,13 @@ describe('meetingName', () => {
 
   it('names each kind of meeting', () => {
     expect(name({ kind: 'tiếp xúc cử tri', locality: ' xã An Phú ', audience: 'cử tri thôn 3' })).toBe('Hội nghị tiếp xúc cử tri xã An Phú');
-    expect(name({ kind: 'tiếp xúc cử tri', audience: 'cử tri thôn 3' })).toBe('Hội nghị tiếp xúc cử tri');
+    // No place: the audience says which voters, without a second "cử tri".
+    expect(name({ kind: 'tiếp xúc cử tri', audience: 'cử tri thôn 3' })).toBe('Hội nghị tiếp xúc cử tri thôn 3');
+    expect(name({ kind: 'tiếp xúc cử tri', audience: ' Cử tri  tổ dân phố 5 ' })).toBe('Hội nghị tiếp xúc cử tri tổ dân phố 5');
+    expect(name({ kind: 'tiếp xúc cử tri', audience: 'công nhân lao động' })).toBe('Hội nghị tiếp xúc cử tri công nhân lao động');
+    expect(name({ kind: 'tiếp xúc cử tri', audience: 'cử tri' })).toBe('Hội nghị tiếp xúc cử tri');
+    expect(name({ kind: 'tiếp xúc cử tri', audience: 'cử tri trẻ' })).toBe('Hội nghị tiếp xúc cử tri trẻ');
+    expect(name({ kind: 'tiếp xúc cử tri' })).toBe('Hội nghị tiếp xúc cử tri');
     expect(name({ kind: 'gặp mặt, đối thoại', audience: 'thanh niên' })).toBe('Hội nghị gặp mặt, đối thoại với thanh niên');
     expect(name({ kind: 'gặp mặt, đối thoại' })).toBe('Hội nghị gặp mặt, đối thoại');
   });
