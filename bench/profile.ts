@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const c = viteConfig as unknown as { renderer: Record<string, unknown> & { build: Record<string, unknown> } };
   const rendererDir = path.join(work, 'renderer');
   const plugins = [...((c.renderer.plugins as Plugin[] | undefined) ?? []), ...(values.patch ? [patchPlugin(values.patch.split(','))] : [])];
-  await build({ ...c.renderer, plugins, configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: rendererDir, minify: false } });
+  await build({ ...c.renderer, plugins, configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: rendererDir } });
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'web-server.ts'), '--data', work, '--port', String(PORT), '--renderer', rendererDir], {
     cwd: root,
     env: { ...process.env, THUKY_WEB_TOKEN: 'p' },

@@ -64,11 +64,11 @@ const LIVE = quick ? [{ k: 1 }] : [{ k: 1 }, { k: 10 }, { k: 100 }];
 const liveLabel = (k: number): string => `${k}× (${(300 * k).toLocaleString('en-US')} entries, ${(2000 * k).toLocaleString('en-US')} people)`;
 
 async function buildRenderer(out: string): Promise<void> {
-  // The renderer section of electron.vite.config.ts, built as electron-vite builds it (not
-  // minified), into the bench's own folder.
+  // The renderer section of electron.vite.config.ts, built as electron-vite builds it (its own
+  // settings, minified), into the bench's own folder.
   const c = viteConfig as unknown as { renderer: Record<string, unknown> & { build: Record<string, unknown> } };
   const plugins = [...((c.renderer.plugins as Plugin[] | undefined) ?? []), ...(patches.length ? [patchPlugin(patches)] : [])];
-  await build({ ...c.renderer, plugins, configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: out, minify: false } });
+  await build({ ...c.renderer, plugins, configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: out } });
 }
 
 function writeReport(results: Results): void {

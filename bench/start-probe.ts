@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   if (values.peer) builds.push(['HEAD (peer)', [headFiles(['renderer/src/screens/MeetingScreen.tsx', 'renderer/src/screens/live/LiveTab.tsx'])]]);
   for (const [name, extra] of builds) {
     const rendererDir = path.join(work, `renderer-${builds.findIndex((b) => b[0] === name)}`);
-    await build({ ...c.renderer, plugins: [...(c.renderer.plugins ?? []), ...extra], configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: rendererDir, minify: false } });
+    await build({ ...c.renderer, plugins: [...(c.renderer.plugins ?? []), ...extra], configFile: false, logLevel: 'warn', base: './', build: { ...c.renderer.build, outDir: rendererDir } });
     console.log(`--- renderer: ${name}`);
     for (const s of seeded) await browserPart(s.k, s.dir, s.meta, rendererDir);
   }

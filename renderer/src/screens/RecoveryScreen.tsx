@@ -1,6 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { createContext, useEffect, useState, type ReactNode } from 'react';
+import type { ChannelOutput } from '../../../electron/shared/contract';
 import { useData } from '../lib/use-data';
 import { BackupList } from './BackupsScreen';
+
+/**
+ * The health this gate read before letting the app through: the first-run gate below decides on
+ * it instead of asking the core again (one round trip less before the first screen, issue 15).
+ */
+export const StartHealth = createContext<ChannelOutput<'app.health'> | null>(null);
 
 /**
  * At start-up the core checks the database. If it is damaged, or missing (or empty) while
@@ -45,7 +52,7 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
             Đang mở ở chế độ chỉ đọc: dữ liệu bị hỏng nên không thể ghi. Hãy vào “Sao lưu” để khôi phục.
           </div>
         ) : null}
-        {children}
+        <StartHealth.Provider value={h ?? null}>{children}</StartHealth.Provider>
       </>
     );
   }
