@@ -20,17 +20,19 @@ const promiseModules = [
   'renderer/src/lib/save-queue.ts',
 ];
 
-// The test files that carry each module's promises. A module run uses only these (Stryker's
-// `testFiles`): the score then says what the module's own tests catch, and a test elsewhere that
-// is red while someone works on it does not stop the run. `--testFiles` on the command line
-// overrides; a run without --mutate uses every related test.
+// The test files that carry each module's promises. A module run uses only these (Vitest's
+// `include`, below): the score then says what the module's own tests catch, and a test elsewhere
+// that is red while someone works on it does not stop the run. `--testFiles` on the command line
+// overrides (static mutants are then misreported, see below); a run without --mutate uses every
+// related test.
 // The meeting file's optional parts (follow-up, speaking times, hall audio, every draft kind) are
 // written by export.ts and read by import.ts: their round-trip tests cover those lines.
 const meetingFileParts = ['tests/integration/followup/merge.test.ts', 'tests/integration/speaking-timers.test.ts', 'tests/integration/audio.test.ts', 'tests/integration/meeting-file-all-drafts.test.ts', 'tests/integration/mutants/meeting-file-parts.test.ts'];
 const moduleTests = {
   'electron/shared/vi/fold.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/integration/mutants/search-order.test.ts'],
   'electron/shared/people-search.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/unit/mutants/people-search.test.ts', 'tests/integration/mutants/search-order.test.ts'],
-  'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts', 'tests/integration/mutants/search-layouts.test.ts'],
+  'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts', 'tests/integration/mutants/search-layouts.test.ts', 'tests/integration/mutants/search-df.test.ts'],
+  'electron/core/search/df.ts': ['tests/integration/mutants/search-df.test.ts', 'tests/integration/mutants/search.test.ts'],
   'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
   'renderer/src/lib/autosave.ts': ['tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
   'renderer/src/lib/save-queue.ts': ['tests/unit/renderer/save-queue.test.ts', 'tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
@@ -40,7 +42,7 @@ const moduleTests = {
   'electron/core/meeting-file/archive.ts': ['tests/integration/meeting-file.test.ts', 'tests/integration/meeting-file-hardening.test.ts', 'tests/integration/mutants/meeting-file-archive.test.ts'],
   // Pure tests only (each mutant runs in a second): the corpus test lays every document out with
   // LibreOffice first, and mutants/article.test.ts holds the same records' articles word for word.
-  'electron/core/documents/article.ts': ['tests/unit/article-rules.test.ts', 'tests/integration/mutants/article.test.ts', 'tests/unit/mutants/article-words.test.ts', 'tests/unit/mutants/article-lead.test.ts', 'tests/unit/mutants/article-body.test.ts', 'tests/unit/mutants/article-replies.test.ts', 'tests/unit/mutants/article-more.test.ts'],
+  'electron/core/documents/article.ts': ['tests/unit/article-rules.test.ts', 'tests/integration/mutants/article.test.ts', 'tests/unit/mutants/article-words.test.ts', 'tests/unit/mutants/article-lead.test.ts', 'tests/unit/mutants/article-body.test.ts', 'tests/unit/mutants/article-replies.test.ts', 'tests/unit/mutants/article-more.test.ts', 'tests/unit/mutants/article-survivors.test.ts'],
   'electron/core/documents/summary.ts': ['tests/integration/documents/generators.test.ts', 'tests/integration/mutants/summary.test.ts'],
   'electron/core/documents/docx-article.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
   'electron/core/documents/docx-summary.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
@@ -81,15 +83,31 @@ writeFileSync(
   `${JSON.stringify({ extends: '../tsconfig.node.json', include: mutated.filter((f) => f.includes('*')).map((f) => `../${f}`), files: mutated.filter((f) => !f.includes('*')).map((f) => `../${f}`) }, null, 2)}\n`,
 );
 
+// A module's test files go to Vitest (a generated config whose `include` is that list), not to
+// Stryker's `testFiles`: with `testFiles`, Stryker 9.6 runs every mutant with a test filter and so
+// activates it only after the test file has imported the module (stryker-js#6144). A static
+// mutant (a top-level constant, a pattern, anything run when the module loads) then never took
+// effect and was reported Survived although the tests kill it. With no Stryker filter, a static
+// mutant is run unfiltered and activated before the import (Vitest starts a fresh worker per test
+// file), as Stryker means static mutants to be run; the others still run only their covering tests.
+const moduleTestFiles = testFilesFor(mutateArg());
+let vitestConfigFile = 'vitest.config.ts';
+if (moduleTestFiles) {
+  vitestConfigFile = `.stryker-tsconfig/vitest-${slug}.config.mjs`;
+  writeFileSync(
+    vitestConfigFile,
+    `// Generated by stryker.conf.mjs: the project's Vitest config, on this module's test files only.\nimport base from '../vitest.config.ts';\nexport default { ...base, test: { ...base.test, include: ${JSON.stringify(moduleTestFiles)} } };\n`,
+  );
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: vitestConfigFile, related: true },
   checkers: ['typescript'],
   tsconfigFile,
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: promiseModules,
-  ...(testFilesFor(mutateArg()) ? { testFiles: testFilesFor(mutateArg()) } : {}),
   // The machine's two cores are shared: one or two test processes at most.
   concurrency: 1,
   coverageAnalysis: 'perTest',

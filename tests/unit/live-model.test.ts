@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeSnapshot, type LiveData } from '../../renderer/src/screens/live/model';
 import type { Recommendation } from '../../electron/shared/domain';
+import { makeRec } from '../helpers/live-items';
 
-const rec = (id: number, seq: number, content = ''): Recommendation => ({
-  id,
-  meetingId: 1,
-  phase: 'during',
-  raisedByAttendeeId: null,
-  raisedByText: '',
-  unit: '',
-  topic: '',
-  content,
-  shortPhrase: '',
-  inArticle: true,
-  raisedAt: null,
-  seq,
-});
+const rec = (id: number, seq: number, content = ''): Recommendation => makeRec(id, seq, { content });
 const data = (recs: Recommendation[]): LiveData => ({ meeting: { id: 1 } as LiveData['meeting'], attendees: [], speeches: [], recs, replies: [], photos: [] });
 
 describe('live screen: a snapshot from the core meets local changes', () => {

@@ -4,12 +4,12 @@
 // versions in the rotation's invariant, a database of schema version 1, a restore whose copy
 // fails, and the schedules' clocks (fake interval timers; the backups themselves are real I/O).
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../../electron/core/app';
 import { backupContents, backupDir, checkFile, createBackup, listBackups, protectUnique, removePartials, selectKept, withReadOnly, type BackupContents, type BackupInfo } from '../../../electron/core/backup/backups';
-import { restoreFromFile } from '../../../electron/core/backup/restore';
+import { restoreBackup, restoreFromFile } from '../../../electron/core/backup/restore';
 import { PERIODIC_MS, startBackupScheduler, startMaintenance, startupBackupIfDue } from '../../../electron/core/backup/scheduler';
 import { MIGRATIONS } from '../../../electron/core/db/migrations';
 import { openDatabase } from '../../../electron/core/db/open';
@@ -103,6 +103,44 @@ function midTransactionCopy(dir: string): string {
   return copy;
 }
 
+/**
+ * Miscounts the fragmented bytes in the header of one table's root page: the file opens, its
+ * schema reads and the page itself still reads, but quick_check (and integrity_check) report the
+ * count as a row ("… Fragmentation of 0 bytes reported as 3 on page …").
+ */
+function breakTable(file: string, table: string): void {
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const root = (db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number }).rootpage;
+  db.close();
+  expect(root).toBeGreaterThan(1);
+  // Byte 7 of a b-tree page header: the number of fragmented free bytes.
+  const at = (root - 1) * pageSize + 7;
+  const fd = openSync(file, 'r+');
+  try {
+    const byte = Buffer.alloc(1);
+    readSync(fd, byte, 0, 1, at);
+    writeSync(fd, Buffer.from([(byte[0] ?? 0) + 3]), 0, 1, at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The files under `folder`, and the folder itself, that this process holds open (Linux: /proc/self/fd). */
+function openFilesUnder(folder: string): string[] {
+  const out: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target = '';
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue; // the descriptor readdirSync itself used, closed by now
+    }
+    if (target === folder || target.startsWith(folder + path.sep)) out.push(target);
+  }
+  return out;
+}
+
 const info = (fileName: string, at: Date): BackupInfo => ({ fileName, at: at.toISOString(), reason: 'periodic', bytes: 1 });
 
 describe('a backup whose copy is bad', () => {
@@ -158,6 +196,82 @@ describe('a backup whose copy is bad', () => {
     const debris = 'thuky-20261128-090000000-manual.sqlite3.partial';
     writeFileSync(path.join(backupDir(dir), debris), 'x');
     expect(removePartials(dir)).toEqual([debris]);
+  });
+
+  it('a backup whose copy is still being written keeps its partial copy while another backup runs, and completes', async () => {
+    const dir = fresh();
+    const c = coreAt(dir, new Date(2026, 10, 28, 8));
+    await c.call('meeting.create', { fields: { title: 'Một' } });
+    // The first backup's copy step: the real online copy, then held open until the second backup is done.
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let copied = '';
+    const slow = {
+      backup: async (to: string) => {
+        await c.core.db.backup(to);
+        copied = to;
+        await held;
+      },
+    };
+    const first = createBackup(slow as unknown as Database.Database, dir, 'manual', new Date(2026, 10, 28, 8, 1));
+    await waitUntil(() => copied !== '');
+    expect(path.basename(copied)).toBe('thuky-20261128-080100000-manual.sqlite3.partial');
+    // Debris of an earlier crash beside it: the second backup clears that, and only that.
+    const debris = path.join(backupDir(dir), 'thuky-20261127-080000000-manual.sqlite3.partial');
+    writeFileSync(debris, 'x');
+    const second = await createBackup(c.core.db, dir, 'periodic', new Date(2026, 10, 28, 8, 2));
+    expect(existsSync(debris)).toBe(false);
+    expect(existsSync(copied)).toBe(true);
+    release();
+    const done = await first;
+    expect(listBackups(dir).map((b) => b.fileName)).toEqual([second.fileName, done.fileName]);
+    for (const b of [done, second]) expect(backupContents(path.join(backupDir(dir), b.fileName))?.size).toBe(1);
+    expect(readdirSync(backupDir(dir)).filter((n) => n.includes('.partial'))).toEqual([]);
+    c.core.close();
+  });
+
+  it('a copy being written keeps the -journal SQLite holds beside it while another backup starts', async () => {
+    const dir = fresh();
+    const c = coreAt(dir, new Date(2026, 10, 28, 8));
+    await c.call('meeting.create', { fields: { title: 'Một' } });
+    // The real online copy, one page per step: between two steps the copy's write transaction is
+    // open and its -journal is on disk. There, the second backup starts (its clean-up runs at once).
+    let second: Promise<BackupInfo> | null = null;
+    const seen: { journal: boolean; copy: boolean }[] = [];
+    const stepwise = {
+      backup: (to: string) =>
+        c.core.db.backup(to, {
+          progress: () => {
+            if (!second && existsSync(`${to}-journal`)) {
+              second = createBackup(c.core.db, dir, 'periodic', new Date(2026, 10, 28, 8, 2));
+              seen.push({ journal: existsSync(`${to}-journal`), copy: existsSync(to) });
+            }
+            return 1;
+          },
+        }),
+    };
+    const first = await createBackup(stepwise as unknown as Database.Database, dir, 'manual', new Date(2026, 10, 28, 8, 1));
+    expect(second).not.toBeNull();
+    expect(seen).toEqual([{ journal: true, copy: true }]);
+    const other = await (second as unknown as Promise<BackupInfo>);
+    for (const b of [first, other]) expect(checkFile(path.join(backupDir(dir), b.fileName))).toBe('ok');
+    expect(readdirSync(backupDir(dir)).filter((n) => n.includes('.partial'))).toEqual([]);
+    c.core.close();
+  });
+
+  it('a backup leaves no file of the backup folder open', async () => {
+    const dir = fresh();
+    const c = coreAt(dir, new Date(2026, 10, 28, 8));
+    await c.call('meeting.create', { fields: { title: 'Một' } });
+    const before = openFilesUnder(backupDir(dir));
+    expect(before).toEqual([]);
+    // Each backup opens its copy to make it self-contained, checks it and lists the folder to rotate.
+    await createBackup(c.core.db, dir, 'manual', new Date(2026, 10, 28, 8, 1));
+    await createBackup(c.core.db, dir, 'periodic', new Date(2026, 10, 28, 8, 2));
+    expect(listBackups(dir)).toHaveLength(2);
+    // An open copy would hold a descriptor per backup all day (and, on Windows, block its rotation).
+    expect(openFilesUnder(backupDir(dir))).toEqual([]);
+    c.core.close();
   });
 });
 
@@ -318,6 +432,46 @@ describe('restore', () => {
     c.core.close();
   });
 
+  it('a copy damaged so that it fails quick_check is refused on reopening, and the folder stays usable', async () => {
+    const dir = fresh();
+    const c = coreAt(dir, new Date(2026, 10, 28, 9));
+    await c.call('meeting.create', { fields: { title: 'Một' } });
+    await c.call('meeting.create', { fields: { title: 'Hai' } });
+    const b = await createBackup(c.core.db, dir, 'manual', new Date(2026, 10, 28, 9, 1));
+    const src = path.join(dir, 'usb.sqlite3');
+    copyFileSync(path.join(backupDir(dir), b.fileName), src);
+    // The same backup with a page header of the meetings table miscounted: it opens and its schema
+    // reads, and the start-up check (quick_check) sees the page.
+    const damaged = path.join(dir, 'usb-hong.sqlite3');
+    copyFileSync(src, damaged);
+    breakTable(damaged, 'meetings');
+    const verdict = checkFile(damaged, 'quick_check');
+    expect(verdict).toMatch(/^\*\*\* in database main \*\*\*\nFragmentation of 0 bytes reported as 3 on page \d+$/);
+    expect(withVersion(damaged)).toBe(MIGRATIONS.length);
+    // Checked sound, then changed while the current data is being backed up, before the copy.
+    const restoring = restoreFromFile(c.core.ctx, src, false, { lock: c.core.lock });
+    copyFileSync(damaged, src);
+    const e = await userError(restoring);
+    const kept = listBackups(dir).find((x) => x.reason === 'before-restore');
+    expect(kept).toBeDefined();
+    const dbFile = path.join(dir, 'thuky.sqlite3');
+    // Refused by the reopening's own check, with SQLite's verdict, before anything else reads it.
+    expect(e.code).toBe('restore_failed');
+    expect(e.message).toBe(
+      `Đã chép bản sao lưu vào nhưng mở lại không được (Tệp dữ liệu ${dbFile} bị hỏng (${verdict}). Tệp được giữ nguyên, không bị xóa; hãy khôi phục bản sao lưu gần nhất hoặc mở ở chế độ chỉ đọc.). Dữ liệu trước đó được giữ lại trong bản "${kept?.fileName}"; Hãy khôi phục bản khác.`,
+    );
+    // The core is on an open handle (not the closed one), and the copy kept aside brings the data back.
+    expect(c.core.ctx.db.open).toBe(true);
+    expect(c.core.ctx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const r = await restoreBackup(c.core.ctx, kept?.fileName ?? '', true, { lock: c.core.lock });
+    expect(r.meetings).toBe(2);
+    expect(checkFile(dbFile)).toBe('ok');
+    expect((c.core.ctx.db.prepare('SELECT title FROM meetings ORDER BY id').all() as { title: string }[]).map((x) => x.title)).toEqual(['Một', 'Hai']);
+    // The refused copy is kept aside whole, as damaged, not deleted.
+    expect(checkFile(path.join(backupDir(dir), r.keptAside), 'quick_check')).toBe(verdict);
+    c.core.close();
+  });
+
   it('over a damaged file left mid-transaction: its hot journal is not replayed into the restored file', async () => {
     const dir = fresh();
     const c = coreAt(path.join(dir, 'data'), new Date(2026, 10, 28, 9));
@@ -373,6 +527,19 @@ describe('restore', () => {
     expect(backupContents(path.join(backupDir(dir), r.keptAside))?.size).toBe(2);
     expect(r.meetings).toBe(1);
     c.core.close();
+  });
+
+  it('a restore leaves nothing of the data folder open but the database, and not the folder itself', async () => {
+    const dir = fresh();
+    const c = coreAt(dir, new Date(2026, 10, 28, 9));
+    await c.call('meeting.create', { fields: { title: 'Một' } });
+    const b = await createBackup(c.core.db, dir, 'manual', new Date(2026, 10, 28, 9, 1));
+    const r = await restoreFromFile(c.core.ctx, path.join(backupDir(dir), b.fileName), false, { lock: c.core.lock });
+    expect(r.meetings).toBe(1);
+    // The copy is opened to be flushed to disk, and so is the folder to make the rename durable:
+    // both are closed again. Once the core is closed, nothing of the folder stays open.
+    c.core.close();
+    expect(openFilesUnder(dir)).toEqual([]);
   });
 
   it('a failed copy over a missing database names no copy kept aside', async () => {

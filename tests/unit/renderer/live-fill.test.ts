@@ -6,36 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { expandLive, fillItems, fromRecord, isSkeleton, nextTimeline, PATCH_MAX, reduce, skeletonIds, timeline, type LiveData } from '../../../renderer/src/screens/live/model';
 import type { Meeting, MeetingRecord, Recommendation, Reply } from '../../../electron/shared/domain';
 import type { LiveOpen } from '../../../electron/shared/live';
+import { makeRec, makeReply } from '../../helpers/live-items';
 
-const rec = (id: number, seq: number, content: string, over: Partial<Recommendation> = {}): Recommendation => ({
-  id,
-  meetingId: 1,
-  phase: 'during',
-  raisedByAttendeeId: null,
-  raisedByText: '',
-  unit: '',
-  topic: '',
-  content,
-  shortPhrase: '',
-  inArticle: true,
-  raisedAt: null,
-  seq,
-  ...over,
-});
-const reply = (id: number, seq: number, content: string, over: Partial<Reply> = {}): Reply => ({
-  id,
-  meetingId: 1,
-  responderAttendeeId: null,
-  responderText: '',
-  content,
-  repliedAt: null,
-  kind: 'on_spot',
-  agency: '',
-  deadline: null,
-  recommendationIds: [],
-  seq,
-  ...over,
-});
+const rec = (id: number, seq: number, content: string, over: Partial<Recommendation> = {}): Recommendation => makeRec(id, seq, { content, ...over });
+const reply = (id: number, seq: number, content: string, over: Partial<Reply> = {}): Reply => makeReply(id, seq, { content, ...over });
 
 function open(): LiveOpen {
   return {

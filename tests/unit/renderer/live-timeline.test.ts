@@ -6,25 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { nextTimeline, replacedInPlace, sameOrder, timeline, type Entry, type LiveData } from '../../../renderer/src/screens/live/model';
 import { sameNumbering } from '../../../renderer/src/screens/live/use-live-derived';
 import { entryText, filterEntries, queryWords, shortLabel } from '../../../renderer/src/screens/live/timeline-filter';
-import type { Attendee, Recommendation, Reply, Speech } from '../../../electron/shared/domain';
+import type { Attendee, Reply, Speech } from '../../../electron/shared/domain';
+import { makeRec, makeReply } from '../../helpers/live-items';
 
-const rec = (id: number, seq: number, over: Partial<Recommendation> = {}): Recommendation => ({
-  id,
-  meetingId: 1,
-  phase: 'during',
-  raisedByAttendeeId: null,
-  raisedByText: '',
-  unit: '',
-  topic: '',
-  content: '',
-  shortPhrase: '',
-  inArticle: true,
-  raisedAt: null,
-  seq,
-  ...over,
-});
-const reply = (id: number, seq: number, content = ''): Reply =>
-  ({ id, meetingId: 1, seq, kind: 'on_spot', recommendationIds: [], responderAttendeeId: null, responderText: '', content, agency: '', deadline: null, repliedAt: null }) as unknown as Reply;
+const rec = makeRec;
+const reply = (id: number, seq: number, content = ''): Reply => makeReply(id, seq, { content });
 const speech = (id: number, seq: number, summary = ''): Speech =>
   ({ id, meetingId: 1, seq, kind: 'report', speakerAttendeeId: null, speakerText: '', summary, directions: [], at: null }) as unknown as Speech;
 type Lists = Pick<LiveData, 'recs' | 'replies' | 'speeches'>;
