@@ -47,7 +47,7 @@ const moduleTests = {
   'electron/core/documents/docx-article.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
   'electron/core/documents/docx-summary.ts': ['tests/integration/documents/docx.test.ts', 'tests/integration/mutants/article-summary-docx.test.ts'],
   'electron/core/backup/backups.ts': ['tests/integration/backup-rotation.test.ts', 'tests/integration/mutants/backup.test.ts', 'tests/integration/mutants/backup-survivors.test.ts'],
-  'electron/core/backup/restore.ts': ['tests/integration/backup-rotation.test.ts', 'tests/integration/mutants/backup.test.ts', 'tests/integration/mutants/backup-survivors.test.ts'],
+  'electron/core/backup/restore.ts': ['tests/integration/backup-rotation.test.ts', 'tests/integration/mutants/backup.test.ts', 'tests/integration/mutants/backup-survivors.test.ts', 'tests/integration/restore-reopen.test.ts'],
   'electron/core/backup/scheduler.ts': ['tests/integration/mutants/backup.test.ts', 'tests/integration/mutants/backup-survivors.test.ts'],
 };
 

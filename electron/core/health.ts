@@ -161,7 +161,7 @@ export async function finishDeferredCheck(
 }
 
 /** An empty database in memory, so the core answers (health, backups, restore) while nothing real is open. */
-function placeholderDb(nativeBinding?: string): Db {
+export function placeholderDb(nativeBinding?: string): Db {
   const db = new Database(':memory:', nativeBinding ? { nativeBinding } : nativeOptions());
   migrate(db, MIGRATIONS);
   return db;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UserError } from '../../shared/result';
 import type { CoreContext } from '../context';
 import { dbPathFor, openDatabase, type OpenOptions } from '../db/open';
+import { placeholderDb } from '../health';
 import type { DataLock } from '../lock';
 import { MIGRATIONS } from '../db/migrations';
 import { backupDir, backupPath, checkFile, createBackup, parseBackupName, withReadOnly } from './backups';
@@ -66,6 +67,22 @@ function assertOurs(src: string, label: string): void {
   if (version > MIGRATIONS.length) throw new UserError('backup_bad', `Tệp ${label} được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cập nhật ứng dụng rồi khôi phục.`);
 }
 
+/**
+ * After a restore that failed, the core answers again on whatever file is in place. If even that
+ * will not open (a migration that throws on it, say), on an empty database in memory, never on
+ * the closed handle: the backup handler then reports the data as damaged, so the recovery screen
+ * offers the backups again. Returns what to add to the message ('' when the file opened).
+ */
+function reopenWhatIsThere(ctx: CoreContext, dbFile: string, opts: RestoreOptions): string {
+  try {
+    ctx.db = openDatabase(dbFile, opts.db);
+    return '';
+  } catch (e) {
+    ctx.db = placeholderDb(opts.db?.nativeBinding);
+    return ` Tệp dữ liệu đang có cũng không mở được (${(e as Error).message}); ứng dụng chuyển sang màn hình khôi phục.`;
+  }
+}
+
 /** A backup file name from the backups folder (the app's screens). */
 export async function restoreBackup(ctx: CoreContext, fileName: string, damaged: boolean, opts: RestoreOptions): Promise<RestoreOutcome> {
   return restoreFromFile(ctx, backupPath(ctx.dataDir, fileName), damaged, opts);
@@ -115,8 +132,8 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
   } catch (e) {
     rmSync(incoming, { force: true });
     // Whatever is in place now (the old file, or nothing) is reopened so the core keeps answering.
-    ctx.db = openDatabase(dbFile, opts.db);
-    throw new UserError('restore_failed', `Chưa khôi phục được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}".` : ''}`);
+    const also = reopenWhatIsThere(ctx, dbFile, opts);
+    throw new UserError('restore_failed', `Chưa khôi phục được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}".` : ''}${also}`);
   }
   let db: ReturnType<typeof openDatabase>;
   try {
@@ -125,8 +142,8 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
     // The copy of a verified backup failed its check on reopening (the disk): the core must not
     // stay on the closed handle. It answers again on whatever is in place (its health check then
     // says what is wrong) and the secretary is told which copy still holds the earlier data.
-    ctx.db = openDatabase(dbFile, opts.db);
-    throw new UserError('restore_failed', `Đã chép bản sao lưu vào nhưng mở lại không được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}";` : ''} Hãy khôi phục bản khác.`);
+    const also = reopenWhatIsThere(ctx, dbFile, opts);
+    throw new UserError('restore_failed', `Đã chép bản sao lưu vào nhưng mở lại không được (${(e as Error).message}).${keptAside ? ` Dữ liệu trước đó được giữ lại trong bản "${keptAside}";` : ''} Hãy khôi phục bản khác.${also}`);
   }
   ctx.db = db;
   const integrity = Object.values((db.pragma('integrity_check') as Record<string, string>[])[0] ?? {})[0];

@@ -26,7 +26,19 @@ export function backupHandlers(health: Health, restore: RestoreOptions) {
     'backup.list': ({ dataDir }) => listBackups(dataDir),
     'backup.create': (ctx) => createBackup(ctx.db, ctx.dataDir, 'manual', ctx.now()),
     'backup.restore': async (ctx, { fileName }) => {
-      const r = await restoreBackup(ctx, fileName, health.state !== 'ok', restore);
+      let r: Awaited<ReturnType<typeof restoreBackup>>;
+      try {
+        r = await restoreBackup(ctx, fileName, health.state !== 'ok', restore);
+      } catch (e) {
+        // Nothing real could be reopened after the failure (restore.ts fell back to an empty
+        // database in memory): the data is as good as damaged until a backup is restored.
+        if (ctx.db.memory) {
+          health.state = 'corrupt';
+          health.readOnly = false;
+          health.message = e instanceof Error ? e.message : String(e);
+        }
+        throw e;
+      }
       health.state = 'ok';
       health.message = '';
       health.readOnly = false;
