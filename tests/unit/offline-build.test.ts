@@ -37,6 +37,9 @@ const ALLOWED: { prefix: string; why: string }[] = [
   { prefix: 'http://www.w3.org/1998/Math/MathML', why: 'MathML namespace URI in React DOM; never fetched' },
   { prefix: 'https://react.dev/errors/', why: 'text of React production error messages ("visit https://react.dev/errors/N"); shown, never requested' },
   { prefix: 'http://127.0.0.1', why: "browser mode's own loopback address, if the server code is ever bundled" },
+  { prefix: 'http://[${', why: "zod's IPv6 check parses the typed text as the host of a URL object (new URL) to validate it; nothing is fetched" },
+  { prefix: 'https://json-schema.org/', why: "zod's JSON Schema output names its dialect by this identifier ($schema); a string, never fetched" },
+  { prefix: 'http://json-schema.org/', why: "the same, for the older JSON Schema dialects zod can name" },
   {
     prefix: 'https://${typed}',
     why: "the province's hub address an office types in Thiết lập, without its scheme, gets https:// (electron/core/hub/settings.ts); the only address the core ever contacts, and only once an office has entered it",
