@@ -77,6 +77,19 @@ test('the item the address opens is whole; one opened before it arrived waits, t
   expect(stored.replies.find((r) => r.id === replyId)?.content).toBe(LONG_REPLY);
 });
 
+test('a reply opened first lists the recommendations not yet brought whole as loading, never as empty', async ({ page, baseURL }) => {
+  const { meetingId, recIds, replyId } = await meeting(baseURL!);
+  const items = await hold(page, 'meeting.liveItems');
+  await openApp(page, `#/meeting/${meetingId}/live/reply-${replyId}`);
+  await expect(page.getByTestId('reply-content')).toHaveValue(LONG_REPLY);
+  // The first recommendation is far from the reply: a skeleton until the rest arrives.
+  const row = page.getByTestId('link-row').filter({ has: page.getByTestId(`link-${recIds[0]}`) });
+  await expect(row).toContainText('…');
+  await expect(page.getByTestId('reply-links')).not.toContainText('chưa có nội dung');
+  await items.release();
+  await expect(row).toContainText('Mở đầu ý 1');
+});
+
 test('the other items arrive by themselves: the filter finds them; another tab never gets the partial record', async ({ page, baseURL }) => {
   const { meetingId, longId } = await meeting(baseURL!);
   await openApp(page, `#/meeting/${meetingId}/live`);
