@@ -31,8 +31,8 @@ const meetingFileParts = ['tests/integration/followup/merge.test.ts', 'tests/int
 const moduleTests = {
   'electron/shared/vi/fold.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/integration/mutants/search-order.test.ts'],
   'electron/shared/people-search.ts': ['tests/unit/fold.test.ts', 'tests/unit/mutants/fold.test.ts', 'tests/unit/mutants/people-search.test.ts', 'tests/integration/mutants/search-order.test.ts'],
-  'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts', 'tests/integration/mutants/search-layouts.test.ts', 'tests/integration/mutants/search-df.test.ts'],
-  'electron/core/search/df.ts': ['tests/integration/mutants/search-df.test.ts', 'tests/integration/mutants/search.test.ts'],
+  'electron/core/search/search.ts': ['tests/integration/repo.test.ts', 'tests/integration/mutants/search-order.test.ts', 'tests/integration/mutants/search.test.ts', 'tests/integration/mutants/search-layouts.test.ts', 'tests/integration/mutants/search-df.test.ts', 'tests/integration/mutants/search-survivors.test.ts'],
+  'electron/core/search/df.ts': ['tests/integration/mutants/search-df.test.ts', 'tests/integration/mutants/search.test.ts', 'tests/integration/mutants/search-survivors.test.ts'],
   'electron/core/registry.ts': ['tests/unit/contract.test.ts', 'tests/unit/handler-map.test.ts', 'tests/unit/mutants/registry.test.ts'],
   'renderer/src/lib/autosave.ts': ['tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
   'renderer/src/lib/save-queue.ts': ['tests/unit/renderer/save-queue.test.ts', 'tests/unit/renderer/autosave.test.ts', 'tests/unit/renderer/journal.test.ts'],
