@@ -87,12 +87,21 @@ export function Timeline({ entries, attendees, selected, marked, answered, recLa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected]);
 
-  // A row moved to by ↑/↓ is rendered by now (the focus key is in the range): focus it.
+  // A row moved to by ↑/↓/Home/End: focused as soon as it is rendered. The focus key puts it in
+  // the range, but a render may come first (a save's or an item's arrival landing between the key
+  // and its render, on a busy laptop): then the next render, the scroll's, focuses it. Dropped
+  // when the focus has gone elsewhere meanwhile (another row, or out of the list).
   useEffect(() => {
     const k = focusNext.current;
     if (k === null) return;
+    if (focusKey !== k) {
+      focusNext.current = null;
+      return;
+    }
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-key="${k}"] .tl-main`);
+    if (!row) return;
     focusNext.current = null;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-key="${k}"] .tl-main`)?.focus();
+    row.focus();
   });
 
   const onKeyDown = (ev: KeyboardEvent<HTMLOListElement>) => {
