@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/app';
 import { backupDir, checkFile, createBackup } from '../../electron/core/backup/backups';
+import { restoreFromFile } from '../../electron/core/backup/restore';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open';
 import type { ChannelOutput } from '../../electron/shared/contract';
@@ -69,6 +70,31 @@ describe('a restore that leaves nothing that opens', () => {
     expect(after.ok && (after.value as ChannelOutput<'app.health'>).state).toBe('ok');
     const list = await core.registry.dispatch('meeting.list', {});
     expect(list.ok && (list.value as { title: string }[]).map((m) => m.title)).toEqual(['Dữ liệu đang dùng']);
+    core.close();
+  });
+});
+
+describe('a restore from a database in WAL mode (a path given to thuky restore)', () => {
+  it('brings back the commits still in its -wal, not only what the main file holds', async () => {
+    const dir = tempDir('thuky-restore-wal-');
+    dirs.push(dir);
+    // Another laptop's live database, copied with its -wal: the writer stays open and never
+    // checkpoints, so the newest meeting exists only in the -wal.
+    const src = path.join(dir, 'may-khac', 'thuky.sqlite3');
+    const writer = openDatabase(src);
+    expect(writer.pragma('journal_mode', { simple: true })).toBe('wal');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare("INSERT INTO meetings (title, created_at, updated_at) VALUES ('Chỉ có trong tệp -wal', '2026-11-28T01:02:03.000Z', '2026-11-28T01:02:03.000Z')").run();
+
+    const core = createCore({ dataDir: path.join(dir, 'data'), mode: 'cli', log: () => undefined });
+    await core.registry.dispatch('meeting.create', { fields: { title: 'Dữ liệu cũ của máy này' } });
+    const r = await restoreFromFile(core.ctx, src, false, { lock: core.lock });
+    expect(r.meetings).toBe(1);
+    const list = await core.registry.dispatch('meeting.list', {});
+    expect(list.ok && (list.value as { title: string }[]).map((m) => m.title)).toEqual(['Chỉ có trong tệp -wal']);
+    // The source was only read: its writer still sees its own data, its -wal untouched.
+    expect((writer.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(1);
+    writer.close();
     core.close();
   });
 });

@@ -94,7 +94,7 @@ export function removePartials(dataDir: string): string[] {
  * one self-contained file, and opening it read-only (checks, rotation, restore) needs no
  * -wal/-shm beside it.
  */
-function makeSelfContained(file: string): void {
+export function makeSelfContained(file: string): void {
   const db = new BetterSqlite(file, { fileMustExist: true, ...nativeOptions() });
   try {
     db.pragma('journal_mode = DELETE');

@@ -1,12 +1,13 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import BetterSqlite from 'better-sqlite3';
 import path from 'node:path';
 import { UserError } from '../../shared/result';
 import type { CoreContext } from '../context';
-import { dbPathFor, openDatabase, type OpenOptions } from '../db/open';
+import { dbPathFor, nativeOptions, openDatabase, type OpenOptions } from '../db/open';
 import { placeholderDb } from '../health';
 import type { DataLock } from '../lock';
 import { MIGRATIONS } from '../db/migrations';
-import { backupDir, backupPath, checkFile, createBackup, parseBackupName, withReadOnly } from './backups';
+import { backupDir, backupPath, checkFile, createBackup, makeSelfContained, parseBackupName, withReadOnly } from './backups';
 
 function stampNow(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -83,6 +84,24 @@ function reopenWhatIsThere(ctx: CoreContext, dbFile: string, opts: RestoreOption
   }
 }
 
+/**
+ * The file to restore, copied beside the target. A database in WAL mode (a path given to
+ * `thuky restore` may be another laptop's live database) keeps its newest commits in the -wal
+ * beside it, which the checks above read but a copy of the main file alone would leave behind:
+ * then SQLite's own backup copies what a reader sees, made self-contained like the app's backups.
+ */
+async function copyIn(src: string, incoming: string): Promise<void> {
+  const wal = `${src}-wal`;
+  if (!existsSync(wal) || statSync(wal).size === 0) return copyFileSync(src, incoming);
+  const db = new BetterSqlite(src, { readonly: true, fileMustExist: true, ...nativeOptions() });
+  try {
+    await db.backup(incoming);
+  } finally {
+    db.close();
+  }
+  makeSelfContained(incoming);
+}
+
 /** A backup file name from the backups folder (the app's screens). */
 export async function restoreBackup(ctx: CoreContext, fileName: string, damaged: boolean, opts: RestoreOptions): Promise<RestoreOutcome> {
   return restoreFromFile(ctx, backupPath(ctx.dataDir, fileName), damaged, opts);
@@ -122,7 +141,7 @@ export async function restoreFromFile(ctx: CoreContext, src: string, damaged: bo
   }
   const incoming = `${dbFile}.restoring`;
   try {
-    copyFileSync(src, incoming);
+    await copyIn(src, incoming);
     fsyncFile(incoming);
     removeSideFiles(dbFile);
     renameSync(incoming, dbFile);
